@@ -64,8 +64,14 @@ mod tests {
     #[test]
     fn env_order_is_lc_all_then_lc_messages_then_lang() {
         let s = |v: &str| Some(v.to_string());
-        assert_eq!(Lang::from_env_values([None, s("fr_FR"), s("en_US")]), Lang::Fr);
-        assert_eq!(Lang::from_env_values([s("en_US"), s("fr_FR"), None]), Lang::En);
+        assert_eq!(
+            Lang::from_env_values([None, s("fr_FR"), s("en_US")]),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_env_values([s("en_US"), s("fr_FR"), None]),
+            Lang::En
+        );
         assert_eq!(Lang::from_env_values([s(""), None, s("fr_CA")]), Lang::Fr);
         assert_eq!(Lang::from_env_values([None, None, None]), Lang::En);
     }

@@ -3,4 +3,7 @@
 //! and shared by the app and the `billet` command line.
 
 pub mod lang;
+pub mod names;
+pub mod paths;
 pub mod post;
+pub mod site;

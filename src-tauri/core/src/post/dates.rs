@@ -5,8 +5,15 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-const TOKENS: [(&str, usize); 7] =
-    [("YYYY", 4), ("MM", 2), ("DD", 2), ("HH", 2), ("mm", 2), ("ss", 2), ("SSS", 3)];
+const TOKENS: [(&str, usize); 7] = [
+    ("YYYY", 4),
+    ("MM", 2),
+    ("DD", 2),
+    ("HH", 2),
+    ("mm", 2),
+    ("ss", 2),
+    ("SSS", 3),
+];
 
 /// Writes `when` in `pattern`.
 pub fn format(when: NaiveDateTime, pattern: &str) -> String {
@@ -65,7 +72,10 @@ pub fn pattern_of(existing: &str) -> Option<String> {
             pattern.push(c);
         }
     }
-    pattern.starts_with("YYYY").then_some(pattern).filter(|p| p.contains("DD"))
+    pattern
+        .starts_with("YYYY")
+        .then_some(pattern)
+        .filter(|p| p.contains("DD"))
 }
 
 /// Reads a date typed by a person or found in front matter: `2025-01-31`,
@@ -85,19 +95,31 @@ mod tests {
     use super::*;
 
     fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_milli_opt(9, 5, 7, 42).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_milli_opt(9, 5, 7, 42)
+            .unwrap()
     }
 
     #[test]
     fn formats_the_sites_patterns() {
-        assert_eq!(format(at(2024, 12, 17), "YYYY-MM-DDTHH:mm:ss.SSSZ"), "2024-12-17T09:05:07.042Z");
+        assert_eq!(
+            format(at(2024, 12, 17), "YYYY-MM-DDTHH:mm:ss.SSSZ"),
+            "2024-12-17T09:05:07.042Z"
+        );
         assert_eq!(format(at(2019, 1, 2), "YYYY-MM-DD"), "2019-01-02");
-        assert_eq!(format(at(2019, 1, 2), "DD/MM/YYYY à HH:mm"), "02/01/2019 à 09:05");
+        assert_eq!(
+            format(at(2019, 1, 2), "DD/MM/YYYY à HH:mm"),
+            "02/01/2019 à 09:05"
+        );
     }
 
     #[test]
     fn guesses_patterns_from_values() {
-        assert_eq!(pattern_of("2024-12-17T00:00:00.000Z").as_deref(), Some("YYYY-MM-DDTHH:mm:ss.SSSZ"));
+        assert_eq!(
+            pattern_of("2024-12-17T00:00:00.000Z").as_deref(),
+            Some("YYYY-MM-DDTHH:mm:ss.SSSZ")
+        );
         assert_eq!(pattern_of("2019-12-31").as_deref(), Some("YYYY-MM-DD"));
         assert_eq!(pattern_of("31 décembre 2019"), None);
         assert_eq!(pattern_of("2019-1-31"), None);
@@ -106,9 +128,18 @@ mod tests {
 
     #[test]
     fn parses_what_people_type() {
-        assert_eq!(parse("2025-01-31").unwrap().to_string(), "2025-01-31 00:00:00");
-        assert_eq!(parse("2025-01-31 10:30").unwrap().to_string(), "2025-01-31 10:30:00");
-        assert_eq!(parse("2024-12-17T00:00:00.000Z").unwrap().to_string(), "2024-12-17 00:00:00");
+        assert_eq!(
+            parse("2025-01-31").unwrap().to_string(),
+            "2025-01-31 00:00:00"
+        );
+        assert_eq!(
+            parse("2025-01-31 10:30").unwrap().to_string(),
+            "2025-01-31 10:30:00"
+        );
+        assert_eq!(
+            parse("2024-12-17T00:00:00.000Z").unwrap().to_string(),
+            "2024-12-17 00:00:00"
+        );
         assert_eq!(parse("2025-02-30"), None);
         assert_eq!(parse("demain"), None);
     }

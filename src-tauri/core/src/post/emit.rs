@@ -47,7 +47,9 @@ pub fn value_text(value: &Value, style: Option<Style>, indent: usize, eol: &str)
         Value::String(s) => string_text(s, style, indent, eol),
         Value::Sequence(items) if items.is_empty() => " []".to_string(),
         Value::Mapping(map) if map.is_empty() => " {}".to_string(),
-        Value::Sequence(_) | Value::Mapping(_) if matches!(style, Some(Style::FlowSequence | Style::FlowMapping)) => {
+        Value::Sequence(_) | Value::Mapping(_)
+            if matches!(style, Some(Style::FlowSequence | Style::FlowMapping)) =>
+        {
             format!(" {}", flow(value)?)
         }
         Value::Sequence(items) => {
@@ -98,26 +100,34 @@ pub fn plain(s: &str) -> Option<&str> {
         || s.contains(" #")
         || s.ends_with(':')
         || s.ends_with(char::is_whitespace)
-        || s.chars().any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'));
+        || s.chars().any(|c| {
+            c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+        });
     (!unsafe_start && !unsafe_inside && !looks_like_another_type(s)).then_some(s)
 }
 
 /// True for words and numbers that some YAML reader reads as a boolean,
 /// null, number or date: `no`, `on`, `~`, `1.10`, `2024-01-05`, `12:30`.
 fn looks_like_another_type(s: &str) -> bool {
-    const WORDS: [&str; 15] =
-        ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ".inf", "-.inf", "+.inf", ".nan", "="];
+    const WORDS: [&str; 15] = [
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ".inf", "-.inf", "+.inf",
+        ".nan", "=",
+    ];
     let lower = s.to_ascii_lowercase();
     if WORDS.contains(&lower.as_str()) {
         return true;
     }
     let body = lower.trim_start_matches(['+', '-']);
     body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && body.chars().all(|c| c.is_ascii_hexdigit() || "xo._:+-tz ".contains(c))
+        && body
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || "xo._:+-tz ".contains(c))
 }
 
 fn single_quoted(s: &str) -> Option<String> {
-    let printable = !s.chars().any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'));
+    let printable = !s
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'));
     printable.then(|| format!("'{}'", s.replace('\'', "''")))
 }
 
@@ -161,7 +171,11 @@ fn literal(s: &str, content_indent: usize, eol: &str) -> Option<String> {
         _ => "+",
     };
     let first = body.lines().find(|l| !l.is_empty()).unwrap_or("");
-    let indicator = if first.starts_with(' ') { content_indent.to_string() } else { String::new() };
+    let indicator = if first.starts_with(' ') {
+        content_indent.to_string()
+    } else {
+        String::new()
+    };
     let pad = " ".repeat(content_indent);
     let mut out = format!("|{indicator}{chomp}");
     for line in body.split('\n') {
@@ -182,7 +196,10 @@ fn block_mapping(map: &Mapping, indent: usize, eol: &str) -> Option<String> {
     let mut out = String::new();
     for (key, value) in map {
         let key = key_text(key)?;
-        out.push_str(&format!("{eol}{pad}{key}:{}", value_text(value, None, indent, eol)?));
+        out.push_str(&format!(
+            "{eol}{pad}{key}:{}",
+            value_text(value, None, indent, eol)?
+        ));
     }
     Some(out)
 }
@@ -204,15 +221,21 @@ fn flow(value: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::String(s) => {
             let safe_in_flow = plain(s).is_some() && !s.contains([',', '[', ']', '{', '}']);
-            Some(if safe_in_flow { s.clone() } else { double_quoted(s) })
+            Some(if safe_in_flow {
+                s.clone()
+            } else {
+                double_quoted(s)
+            })
         }
         Value::Sequence(items) => {
             let parts: Option<Vec<String>> = items.iter().map(flow).collect();
             Some(format!("[{}]", parts?.join(", ")))
         }
         Value::Mapping(map) => {
-            let parts: Option<Vec<String>> =
-                map.iter().map(|(k, v)| Some(format!("{}: {}", flow(k)?, flow(v)?))).collect();
+            let parts: Option<Vec<String>> = map
+                .iter()
+                .map(|(k, v)| Some(format!("{}: {}", flow(k)?, flow(v)?)))
+                .collect();
             Some(format!("{{{}}}", parts?.join(", ")))
         }
         Value::Tagged(_) => None,
@@ -238,7 +261,21 @@ mod tests {
 
     #[test]
     fn ambiguous_words_are_quoted() {
-        for word in ["no", "yes", "on", "Off", "1.10", "2024-01-05", "12:30", "~", "null", "0x1F", "-5", ".5", "true"] {
+        for word in [
+            "no",
+            "yes",
+            "on",
+            "Off",
+            "1.10",
+            "2024-01-05",
+            "12:30",
+            "~",
+            "null",
+            "0x1F",
+            "-5",
+            ".5",
+            "true",
+        ] {
             assert_eq!(plain(word), None, "{word} must not be plain");
             let text = value_text(&s(word), None, 0, "\n").unwrap();
             assert!(text.starts_with(" \""), "{word} -> {text}");
@@ -247,25 +284,58 @@ mod tests {
 
     #[test]
     fn ordinary_titles_stay_plain_and_colons_are_quoted() {
-        assert_eq!(value_text(&s("Du spreadsheet à l'ERP"), None, 0, "\n").unwrap(), " Du spreadsheet à l'ERP");
-        assert_eq!(value_text(&s("Bookings : Un projet"), None, 0, "\n").unwrap(), " \"Bookings : Un projet\"");
-        assert_eq!(value_text(&s("C# tips"), None, 0, "\n").unwrap(), " C# tips");
-        assert_eq!(value_text(&s("a #tag"), None, 0, "\n").unwrap(), " \"a #tag\"");
+        assert_eq!(
+            value_text(&s("Du spreadsheet à l'ERP"), None, 0, "\n").unwrap(),
+            " Du spreadsheet à l'ERP"
+        );
+        assert_eq!(
+            value_text(&s("Bookings : Un projet"), None, 0, "\n").unwrap(),
+            " \"Bookings : Un projet\""
+        );
+        assert_eq!(
+            value_text(&s("C# tips"), None, 0, "\n").unwrap(),
+            " C# tips"
+        );
+        assert_eq!(
+            value_text(&s("a #tag"), None, 0, "\n").unwrap(),
+            " \"a #tag\""
+        );
     }
 
     #[test]
     fn existing_quote_style_is_kept() {
-        assert_eq!(value_text(&s("News"), Some(Style::SingleQuoted), 0, "\n").unwrap(), " 'News'");
-        assert_eq!(value_text(&s("it's"), Some(Style::SingleQuoted), 0, "\n").unwrap(), " 'it''s'");
-        assert_eq!(value_text(&s("Webinaire"), Some(Style::DoubleQuoted), 0, "\n").unwrap(), " \"Webinaire\"");
+        assert_eq!(
+            value_text(&s("News"), Some(Style::SingleQuoted), 0, "\n").unwrap(),
+            " 'News'"
+        );
+        assert_eq!(
+            value_text(&s("it's"), Some(Style::SingleQuoted), 0, "\n").unwrap(),
+            " 'it''s'"
+        );
+        assert_eq!(
+            value_text(&s("Webinaire"), Some(Style::DoubleQuoted), 0, "\n").unwrap(),
+            " \"Webinaire\""
+        );
     }
 
     #[test]
     fn literal_blocks_keep_their_indent_and_say_their_chomping() {
-        assert_eq!(value_text(&s("Hello\n"), Some(Style::Literal(4)), 0, "\n").unwrap(), " |\n    Hello");
-        assert_eq!(value_text(&s("Hello"), Some(Style::Literal(2)), 0, "\n").unwrap(), " |-\n  Hello");
-        assert_eq!(value_text(&s("a\n\nb\n\n"), Some(Style::Literal(2)), 0, "\r\n").unwrap(), " |+\r\n  a\r\n\r\n  b\r\n");
-        assert_eq!(value_text(&s("  code"), Some(Style::Literal(2)), 0, "\n").unwrap(), " |2-\n    code");
+        assert_eq!(
+            value_text(&s("Hello\n"), Some(Style::Literal(4)), 0, "\n").unwrap(),
+            " |\n    Hello"
+        );
+        assert_eq!(
+            value_text(&s("Hello"), Some(Style::Literal(2)), 0, "\n").unwrap(),
+            " |-\n  Hello"
+        );
+        assert_eq!(
+            value_text(&s("a\n\nb\n\n"), Some(Style::Literal(2)), 0, "\r\n").unwrap(),
+            " |+\r\n  a\r\n\r\n  b\r\n"
+        );
+        assert_eq!(
+            value_text(&s("  code"), Some(Style::Literal(2)), 0, "\n").unwrap(),
+            " |2-\n    code"
+        );
     }
 
     #[test]
@@ -277,18 +347,36 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped() {
-        assert_eq!(value_text(&s("a\tb\u{7}"), None, 0, "\n").unwrap(), " \"a\\tb\\x07\"");
+        assert_eq!(
+            value_text(&s("a\tb\u{7}"), None, 0, "\n").unwrap(),
+            " \"a\\tb\\x07\""
+        );
     }
 
     #[test]
     fn collections() {
         let list = Value::Sequence(vec![s("a"), s("b: c")]);
-        assert_eq!(value_text(&list, None, 0, "\n").unwrap(), "\n  - a\n  - \"b: c\"");
-        assert_eq!(value_text(&list, Some(Style::FlowSequence), 0, "\n").unwrap(), " [a, \"b: c\"]");
+        assert_eq!(
+            value_text(&list, None, 0, "\n").unwrap(),
+            "\n  - a\n  - \"b: c\""
+        );
+        assert_eq!(
+            value_text(&list, Some(Style::FlowSequence), 0, "\n").unwrap(),
+            " [a, \"b: c\"]"
+        );
         let mut map = Mapping::new();
         map.insert(s("label"), s("Nouveautés"));
-        assert_eq!(value_text(&Value::Mapping(map.clone()), None, 0, "\n").unwrap(), "\n  label: Nouveautés");
-        assert_eq!(value_text(&Value::Mapping(map), Some(Style::FlowMapping), 0, "\n").unwrap(), " {label: Nouveautés}");
-        assert_eq!(value_text(&Value::Bool(true), None, 0, "\n").unwrap(), " true");
+        assert_eq!(
+            value_text(&Value::Mapping(map.clone()), None, 0, "\n").unwrap(),
+            "\n  label: Nouveautés"
+        );
+        assert_eq!(
+            value_text(&Value::Mapping(map), Some(Style::FlowMapping), 0, "\n").unwrap(),
+            " {label: Nouveautés}"
+        );
+        assert_eq!(
+            value_text(&Value::Bool(true), None, 0, "\n").unwrap(),
+            " true"
+        );
     }
 }

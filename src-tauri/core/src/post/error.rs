@@ -13,7 +13,11 @@ pub enum PostError {
     #[error("TOML front matter (+++) is not supported")]
     TomlFrontMatter,
     #[error("front matter is not valid YAML at line {line}, column {column}: {detail}")]
-    Yaml { line: usize, column: usize, detail: String },
+    Yaml {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     #[error("front matter is not a list of `key: value` pairs")]
     NotAMapping,
     #[error("the front matter's layout is too unusual to edit safely")]
@@ -21,7 +25,11 @@ pub enum PostError {
     #[error("field `{0}` cannot be written as asked")]
     CannotWrite(String),
     #[error("field `{field}` expects {expected}, not `{value}`")]
-    BadValue { field: String, expected: &'static str, value: String },
+    BadValue {
+        field: String,
+        expected: &'static str,
+        value: String,
+    },
 }
 
 impl PostError {

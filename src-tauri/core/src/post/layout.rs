@@ -25,7 +25,9 @@ impl Entry {
     /// The lines after the key line: a nested block, a block scalar's content,
     /// or the continuation of a multi-line scalar.
     pub fn nested(&self, text: &str) -> Range<usize> {
-        let key_line_end = text[self.span.clone()].find('\n').map_or(self.span.end, |i| self.span.start + i + 1);
+        let key_line_end = text[self.span.clone()]
+            .find('\n')
+            .map_or(self.span.end, |i| self.span.start + i + 1);
         key_line_end..self.span.end
     }
 }
@@ -98,7 +100,8 @@ fn parse_key(rest: &str) -> Option<(String, usize)> {
 
 fn plain_key_colon(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
-    (0..bytes.len()).find(|&i| bytes[i] == b':' && matches!(bytes.get(i + 1), None | Some(b' ') | Some(b'\t')))
+    (0..bytes.len())
+        .find(|&i| bytes[i] == b':' && matches!(bytes.get(i + 1), None | Some(b' ') | Some(b'\t')))
         .filter(|&i| !rest[..i].contains(" #"))
 }
 
@@ -140,7 +143,10 @@ pub fn first_content_indent(text: &str, range: Range<usize>) -> Option<(usize, b
         if rest.trim().is_empty() || rest.starts_with('#') {
             return None;
         }
-        Some((content.len() - rest.len(), rest.starts_with("- ") || rest == "-"))
+        Some((
+            content.len() - rest.len(),
+            rest.starts_with("- ") || rest == "-",
+        ))
     })
 }
 
@@ -201,7 +207,10 @@ mod tests {
         let inner = top[0].nested(text);
         assert_eq!(first_content_indent(text, inner.clone()), Some((4, false)));
         let kids = entries(text, inner, 4).unwrap();
-        assert_eq!(kids.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["label", "color"]);
+        assert_eq!(
+            kids.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+            ["label", "color"]
+        );
         assert_eq!(&text[kids[1].span.clone()], "    color: red\n");
     }
 

@@ -40,8 +40,14 @@ impl Meta {
     pub fn read(map: &Mapping, cover_field: &str) -> Meta {
         let text = |key: &str| map.get(key).and_then(scalar_text);
         let cover = map.get(cover_field).and_then(|v| match v {
-            Value::Mapping(m) => m.get("src").and_then(scalar_text).map(|src| Cover { src, form: CoverForm::Object }),
-            other => scalar_text(other).map(|src| Cover { src, form: CoverForm::Text }),
+            Value::Mapping(m) => m.get("src").and_then(scalar_text).map(|src| Cover {
+                src,
+                form: CoverForm::Object,
+            }),
+            other => scalar_text(other).map(|src| Cover {
+                src,
+                form: CoverForm::Text,
+            }),
         });
         let badge = map.get("badge").and_then(|v| match v {
             Value::Mapping(m) => m.get("label").and_then(scalar_text),
@@ -49,7 +55,10 @@ impl Meta {
         });
         let other = map
             .iter()
-            .filter(|(k, _)| k.as_str().is_none_or(|k| !KNOWN.contains(&k) && k != cover_field))
+            .filter(|(k, _)| {
+                k.as_str()
+                    .is_none_or(|k| !KNOWN.contains(&k) && k != cover_field)
+            })
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         Meta {
@@ -89,7 +98,13 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("T"));
         assert_eq!(m.date.as_deref(), Some("2024-12-17T00:00:00.000Z"));
         assert_eq!(m.badge.as_deref(), Some("Open"));
-        assert_eq!(m.cover, Some(Cover { src: "/blog/a.png".into(), form: CoverForm::Text }));
+        assert_eq!(
+            m.cover,
+            Some(Cover {
+                src: "/blog/a.png".into(),
+                form: CoverForm::Text
+            })
+        );
         assert_eq!(m.description, None);
         assert_eq!(m.other.len(), 1);
     }

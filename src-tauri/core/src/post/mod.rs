@@ -19,7 +19,7 @@ use serde_yaml::{Mapping, Value};
 
 pub use dates::{format as format_date, parse as parse_date, pattern_of as date_pattern_of};
 pub use error::PostError;
-pub use meta::{Cover, CoverForm, Meta};
+pub use meta::{scalar_text, Cover, CoverForm, Meta};
 
 use emit::Style;
 use layout::Entry;
@@ -39,7 +39,10 @@ pub enum NewValue {
     Value(Value),
     /// A date, written in the pattern the field already uses, or `pattern`
     /// when the field is new or its value is not a date.
-    Date { when: NaiveDateTime, pattern: String },
+    Date {
+        when: NaiveDateTime,
+        pattern: String,
+    },
 }
 
 /// One replacement in the front matter's text.
@@ -57,7 +60,11 @@ impl Post {
             Some(range) => read_yaml(&text[range.clone()], parts.first_yaml_line)?,
             None => Mapping::new(),
         };
-        Ok(Post { text: text.to_string(), parts, front_matter })
+        Ok(Post {
+            text: text.to_string(),
+            parts,
+            front_matter,
+        })
     }
 
     /// The file's bytes: the original ones, plus any edits.
@@ -76,7 +83,10 @@ impl Post {
 
     /// The front matter's YAML text, exactly as in the file.
     pub fn front_matter_text(&self) -> &str {
-        self.parts.front_matter.clone().map_or("", |r| &self.text[r])
+        self.parts
+            .front_matter
+            .clone()
+            .map_or("", |r| &self.text[r])
     }
 
     pub fn body(&self) -> &str {
@@ -124,7 +134,16 @@ impl Post {
         let keys = path_keys(&self.front_matter, path);
         let range = self.parts.front_matter.clone().unwrap_or_default();
         let yaml = &self.text[range.clone()];
-        let (edit, written) = plan_set(yaml, 0..yaml.len(), 0, &self.front_matter, &keys, &value, order, self.parts.eol)?;
+        let (edit, written) = plan_set(
+            yaml,
+            0..yaml.len(),
+            0,
+            &self.front_matter,
+            &keys,
+            &value,
+            order,
+            self.parts.eol,
+        )?;
         let mut expected = self.front_matter.clone();
         set_in(&mut expected, &keys, written);
         self.apply(edit, &expected, path)
@@ -138,7 +157,14 @@ impl Post {
         }
         let range = self.parts.front_matter.clone().unwrap_or_default();
         let yaml = &self.text[range.clone()];
-        let edit = plan_remove(yaml, 0..yaml.len(), 0, &self.front_matter, &keys, self.parts.eol)?;
+        let edit = plan_remove(
+            yaml,
+            0..yaml.len(),
+            0,
+            &self.front_matter,
+            &keys,
+            self.parts.eol,
+        )?;
         let mut expected = self.front_matter.clone();
         remove_in(&mut expected, &keys);
         self.apply(edit, &expected, path)?;
@@ -151,7 +177,8 @@ impl Post {
         let range = self.parts.front_matter.clone().unwrap_or_default();
         let mut yaml = self.text[range.clone()].to_string();
         yaml.replace_range(edit.range, &edit.text);
-        let reread = read_yaml(&yaml, self.parts.first_yaml_line).map_err(|_| PostError::CannotWrite(path.into()))?;
+        let reread = read_yaml(&yaml, self.parts.first_yaml_line)
+            .map_err(|_| PostError::CannotWrite(path.into()))?;
         if &reread != expected {
             return Err(PostError::CannotWrite(path.into()));
         }
@@ -182,10 +209,20 @@ fn read_yaml(yaml: &str, first_line: usize) -> Result<Mapping, PostError> {
         Ok(Value::Null) => Ok(Mapping::new()),
         Ok(_) => Err(PostError::NotAMapping),
         Err(e) => {
-            let (line, column) = e.location().map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            let (line, column) = e
+                .location()
+                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
             let detail = e.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            Err(PostError::Yaml { line, column, detail })
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or(&detail)
+                .to_string();
+            Err(PostError::Yaml {
+                line,
+                column,
+                detail,
+            })
         }
     }
 }
@@ -206,11 +243,17 @@ fn set_in(map: &mut Mapping, keys: &[String], value: Value) {
         map.insert(Value::String(first.clone()), value);
         return;
     }
-    let slot = map.entry(Value::String(first.clone())).or_insert_with(|| Value::Mapping(Mapping::new()));
+    let slot = map
+        .entry(Value::String(first.clone()))
+        .or_insert_with(|| Value::Mapping(Mapping::new()));
     if !slot.is_mapping() {
         *slot = Value::Mapping(Mapping::new());
     }
-    set_in(slot.as_mapping_mut().expect("made a mapping above"), rest, value);
+    set_in(
+        slot.as_mapping_mut().expect("made a mapping above"),
+        rest,
+        value,
+    );
 }
 
 fn remove_in(map: &mut Mapping, keys: &[String]) {
@@ -229,10 +272,18 @@ fn remove_in(map: &mut Mapping, keys: &[String]) {
 
 /// The entries of a block mapping, if they are exactly the mapping's keys in
 /// order; anything else is a layout Billet will not edit.
-fn checked_entries(yaml: &str, range: Range<usize>, indent: usize, map: &Mapping) -> Result<Vec<Entry>, PostError> {
+fn checked_entries(
+    yaml: &str,
+    range: Range<usize>,
+    indent: usize,
+    map: &Mapping,
+) -> Result<Vec<Entry>, PostError> {
     let entries = layout::entries(yaml, range, indent).ok_or(PostError::LayoutUnknown)?;
     let same_keys = entries.len() == map.len()
-        && entries.iter().zip(map.keys()).all(|(e, k)| k.as_str() == Some(e.key.as_str()));
+        && entries
+            .iter()
+            .zip(map.keys())
+            .all(|(e, k)| k.as_str() == Some(e.key.as_str()));
     if same_keys {
         Ok(entries)
     } else {
@@ -275,21 +326,34 @@ fn plan_set(
             m.insert(Value::String(k.clone()), inner);
             Value::Mapping(m)
         });
-        let key_text = emit::key_text(&Value::String(key.clone())).ok_or_else(|| PostError::CannotWrite(field.clone()))?;
+        let key_text = emit::key_text(&Value::String(key.clone()))
+            .ok_or_else(|| PostError::CannotWrite(field.clone()))?;
         let value_text = if rest.is_empty() {
             leaf_text(value, &leaf, None, indent, eol)
         } else {
             emit::value_text(&whole, None, indent, eol)
         }
         .ok_or_else(|| PostError::CannotWrite(field.clone()))?;
-        let at = if indent == 0 { insertion_point(&entries, order, key, range.end) } else { range.end };
+        let at = if indent == 0 {
+            insertion_point(&entries, order, key, range.end)
+        } else {
+            range.end
+        };
         let text = format!("{}{key_text}:{value_text}{eol}", " ".repeat(indent));
-        return Ok((Edit { range: at..at, text }, leaf));
+        return Ok((
+            Edit {
+                range: at..at,
+                text,
+            },
+            leaf,
+        ));
     };
 
     let current = map.get(key.as_str());
     if !rest.is_empty() {
-        if let (Some((nested, child_indent)), Some(Value::Mapping(inner))) = (nested_mapping(yaml, entry), current) {
+        if let (Some((nested, child_indent)), Some(Value::Mapping(inner))) =
+            (nested_mapping(yaml, entry), current)
+        {
             return plan_set(yaml, nested, child_indent, inner, rest, value, &[], eol);
         }
     }
@@ -306,30 +370,61 @@ fn plan_set(
     } else {
         // The parent is written inline (`{label: X}`) or is not a mapping
         // (`badge: Tutoriel`): write the whole parent anew.
-        let mut whole = current.and_then(Value::as_mapping).cloned().unwrap_or_default();
+        let mut whole = current
+            .and_then(Value::as_mapping)
+            .cloned()
+            .unwrap_or_default();
         let leaf = resolve(value, None);
         set_in(&mut whole, rest, leaf.clone());
         let keep = (style == Style::FlowMapping).then_some(style);
-        (leaf, emit::value_text(&Value::Mapping(whole), keep, indent, eol))
+        (
+            leaf,
+            emit::value_text(&Value::Mapping(whole), keep, indent, eol),
+        )
     };
     let new_value_text = new_value_text.ok_or(PostError::CannotWrite(field))?;
     let key_text = &yaml[entry.span.start + indent..entry.inline.start];
-    let comment = if nested.is_empty() { trailing_comment(inline) } else { "" };
-    let (first_line, more) = new_value_text.split_once(eol).map_or((new_value_text.as_str(), None), |(a, b)| (a, Some(b)));
+    let comment = if nested.is_empty() {
+        trailing_comment(inline)
+    } else {
+        ""
+    };
+    let (first_line, more) = new_value_text
+        .split_once(eol)
+        .map_or((new_value_text.as_str(), None), |(a, b)| (a, Some(b)));
     let mut text = format!("{}{key_text}{first_line}{comment}", " ".repeat(indent));
     if let Some(more) = more {
         text.push_str(eol);
         text.push_str(more);
     }
     text.push_str(eol);
-    Ok((Edit { range: entry.span.clone(), text }, written))
+    Ok((
+        Edit {
+            range: entry.span.clone(),
+            text,
+        },
+        written,
+    ))
 }
 
-fn plan_remove(yaml: &str, range: Range<usize>, indent: usize, map: &Mapping, keys: &[String], eol: &str) -> Result<Edit, PostError> {
+fn plan_remove(
+    yaml: &str,
+    range: Range<usize>,
+    indent: usize,
+    map: &Mapping,
+    keys: &[String],
+    eol: &str,
+) -> Result<Edit, PostError> {
     let entries = checked_entries(yaml, range, indent, map)?;
     let (key, rest) = keys.split_first().expect("a path has at least one key");
-    let entry = entries.iter().find(|e| &e.key == key).ok_or(PostError::LayoutUnknown)?;
-    let whole_entry = Edit { range: entry.span.clone(), text: String::new() };
+    let entry = entries
+        .iter()
+        .find(|e| &e.key == key)
+        .ok_or(PostError::LayoutUnknown)?;
+    let whole_entry = Edit {
+        range: entry.span.clone(),
+        text: String::new(),
+    };
     if rest.is_empty() {
         return Ok(whole_entry);
     }
@@ -347,9 +442,13 @@ fn plan_remove(yaml: &str, range: Range<usize>, indent: usize, map: &Mapping, ke
     // An inline parent: write it again without the removed key.
     let style = emit::style_of(&yaml[entry.inline.clone()], None, indent);
     let keep = (style == Style::FlowMapping).then_some(style);
-    let value = emit::value_text(&Value::Mapping(remaining), keep, indent, eol).ok_or_else(|| PostError::CannotWrite(keys.join(".")))?;
+    let value = emit::value_text(&Value::Mapping(remaining), keep, indent, eol)
+        .ok_or_else(|| PostError::CannotWrite(keys.join(".")))?;
     let key_text = &yaml[entry.span.start + indent..entry.inline.start];
-    Ok(Edit { range: entry.span.clone(), text: format!("{}{key_text}{value}{eol}", " ".repeat(indent)) })
+    Ok(Edit {
+        range: entry.span.clone(),
+        text: format!("{}{key_text}{value}{eol}", " ".repeat(indent)),
+    })
 }
 
 /// The YAML value a `NewValue` stands for, given the field's current value.
@@ -365,7 +464,13 @@ fn resolve(value: &NewValue, current: Option<&Value>) -> Value {
 
 /// The text after `key:` for a leaf. Dates are written bare (as sites write
 /// them) unless the field already quotes its date.
-fn leaf_text(value: &NewValue, leaf: &Value, style: Option<Style>, indent: usize, eol: &str) -> Option<String> {
+fn leaf_text(
+    value: &NewValue,
+    leaf: &Value,
+    style: Option<Style>,
+    indent: usize,
+    eol: &str,
+) -> Option<String> {
     if let (NewValue::Date { .. }, Value::String(token)) = (value, leaf) {
         let text = match style {
             Some(Style::SingleQuoted) => format!(" '{token}'"),
@@ -389,7 +494,10 @@ fn insertion_point(entries: &[Entry], order: &[String], key: &str, end: usize) -
     if let Some(before) = order[..pos].iter().rev().find_map(find) {
         return before.span.end;
     }
-    order[pos + 1..].iter().find_map(find).map_or(end, |after| after.span.start)
+    order[pos + 1..]
+        .iter()
+        .find_map(find)
+        .map_or(end, |after| after.span.start)
 }
 
 /// The ` # comment` at the end of a one-line value, found by checking that

@@ -41,13 +41,23 @@ pub fn split(full: &str) -> Result<(Parts, &str), PostError> {
         return Err(PostError::Empty);
     }
     let first_line = text.split('\n').next().unwrap_or("");
-    let eol = if first_line.ends_with('\r') { "\r\n" } else { "\n" };
+    let eol = if first_line.ends_with('\r') {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let opener = first_line.trim_end();
     if opener == "+++" {
         return Err(PostError::TomlFrontMatter);
     }
     if opener != "---" {
-        let parts = Parts { bom, front_matter: None, first_yaml_line: 1, body_start: 0, eol };
+        let parts = Parts {
+            bom,
+            front_matter: None,
+            first_yaml_line: 1,
+            body_start: 0,
+            eol,
+        };
         return Ok((parts, text));
     }
 
@@ -115,12 +125,21 @@ mod tests {
         assert!(matches!(split(" \n\n"), Err(PostError::Empty)));
         assert!(matches!(split("---\ntitle: A\n"), Err(PostError::Unclosed)));
         assert!(matches!(split("---"), Err(PostError::Unclosed)));
-        assert!(matches!(split("+++\ntitle = 'A'\n+++\n"), Err(PostError::TomlFrontMatter)));
+        assert!(matches!(
+            split("+++\ntitle = 'A'\n+++\n"),
+            Err(PostError::TomlFrontMatter)
+        ));
     }
 
     #[test]
     fn bad_utf8_is_located() {
         let err = decode(b"---\ntitle: caf\xe9\n---\n").unwrap_err();
-        assert_eq!(err, PostError::NotUtf8 { line: 2, column: 11 });
+        assert_eq!(
+            err,
+            PostError::NotUtf8 {
+                line: 2,
+                column: 11
+            }
+        );
     }
 }

@@ -3,7 +3,17 @@
 use super::*;
 
 fn order() -> Vec<String> {
-    ["date", "id", "badge", "description", "author", "image", "title"].map(String::from).to_vec()
+    [
+        "date",
+        "id",
+        "badge",
+        "description",
+        "author",
+        "image",
+        "title",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn text(v: &str) -> NewValue {
@@ -18,8 +28,15 @@ fn edited(src: &str, path: &str, value: NewValue) -> String {
 
 #[test]
 fn unedited_post_gives_back_its_bytes() {
-    for src in ["---\ntitle: A\n---\nBody", "\u{feff}---\r\ntitle: A # c\r\n---\r\n\r\nBody\r\n", "no front matter\n"] {
-        assert_eq!(Post::parse(src.as_bytes()).unwrap().to_bytes(), src.as_bytes());
+    for src in [
+        "---\ntitle: A\n---\nBody",
+        "\u{feff}---\r\ntitle: A # c\r\n---\r\n\r\nBody\r\n",
+        "no front matter\n",
+    ] {
+        assert_eq!(
+            Post::parse(src.as_bytes()).unwrap().to_bytes(),
+            src.as_bytes()
+        );
     }
 }
 
@@ -32,26 +49,39 @@ fn setting_title_replaces_only_its_lines() {
 
 #[test]
 fn plain_title_stays_plain_and_keeps_its_comment() {
-    let out = edited("---\ntitle: Old # keep me\nauthor: A\n---\n", "title", text("New"));
+    let out = edited(
+        "---\ntitle: Old # keep me\nauthor: A\n---\n",
+        "title",
+        text("New"),
+    );
     assert_eq!(out, "---\ntitle: New # keep me\nauthor: A\n---\n");
 }
 
 #[test]
 fn nested_badge_label_changes_alone() {
     let src = "---\nbadge:\n  label: 'Actualités'\n  color: red\ntitle: T\n---\n";
-    assert_eq!(edited(src, "badge.label", text("Nouveautés")), "---\nbadge:\n  label: 'Nouveautés'\n  color: red\ntitle: T\n---\n");
+    assert_eq!(
+        edited(src, "badge.label", text("Nouveautés")),
+        "---\nbadge:\n  label: 'Nouveautés'\n  color: red\ntitle: T\n---\n"
+    );
 }
 
 #[test]
 fn bare_badge_is_mended_into_a_label() {
     let src = "---\nbadge: Tutoriel\ntitle: T\n---\n";
-    assert_eq!(edited(src, "badge.label", text("Tutoriel")), "---\nbadge:\n  label: Tutoriel\ntitle: T\n---\n");
+    assert_eq!(
+        edited(src, "badge.label", text("Tutoriel")),
+        "---\nbadge:\n  label: Tutoriel\ntitle: T\n---\n"
+    );
 }
 
 #[test]
 fn flow_parent_stays_flow() {
     let src = "---\nimage: {src: /a.png, alt: x}\n---\n";
-    assert_eq!(edited(src, "image.src", text("/b.png")), "---\nimage: {src: /b.png, alt: x}\n---\n");
+    assert_eq!(
+        edited(src, "image.src", text("/b.png")),
+        "---\nimage: {src: /b.png, alt: x}\n---\n"
+    );
 }
 
 #[test]
@@ -65,13 +95,19 @@ fn new_keys_follow_the_sites_order() {
         edited(src, "badge.label", text("B")),
         "---\ndate: 2024-01-01\nbadge:\n  label: B\nauthor: A\ntitle: T\n---\n"
     );
-    assert_eq!(edited(src, "zzz", text("Z")), "---\ndate: 2024-01-01\nauthor: A\ntitle: T\nzzz: Z\n---\n");
+    assert_eq!(
+        edited(src, "zzz", text("Z")),
+        "---\ndate: 2024-01-01\nauthor: A\ntitle: T\nzzz: Z\n---\n"
+    );
 }
 
 #[test]
 fn new_nested_key_joins_its_parent_block() {
     let src = "---\nbadge:\n    label: X\ntitle: T\n---\n";
-    assert_eq!(edited(src, "badge.color", text("red")), "---\nbadge:\n    label: X\n    color: red\ntitle: T\n---\n");
+    assert_eq!(
+        edited(src, "badge.color", text("red")),
+        "---\nbadge:\n    label: X\n    color: red\ntitle: T\n---\n"
+    );
 }
 
 #[test]
@@ -104,13 +140,22 @@ fn removing_a_key_removes_only_its_lines() {
 #[test]
 fn dates_keep_the_format_and_quotes_already_used() {
     let when = parse_date("2025-03-04").unwrap();
-    let date = || NewValue::Date { when, pattern: "YYYY-MM-DDTHH:mm:ss.SSSZ".into() };
-    assert_eq!(edited("---\ndate: '2019-12-31'\n---\n", "date", date()), "---\ndate: '2025-03-04'\n---\n");
+    let date = || NewValue::Date {
+        when,
+        pattern: "YYYY-MM-DDTHH:mm:ss.SSSZ".into(),
+    };
+    assert_eq!(
+        edited("---\ndate: '2019-12-31'\n---\n", "date", date()),
+        "---\ndate: '2025-03-04'\n---\n"
+    );
     assert_eq!(
         edited("---\ndate: 2024-12-17T00:00:00.000Z\n---\n", "date", date()),
         "---\ndate: 2025-03-04T00:00:00.000Z\n---\n"
     );
-    assert_eq!(edited("---\ntitle: T\n---\n", "date", date()), "---\ndate: 2025-03-04T00:00:00.000Z\ntitle: T\n---\n");
+    assert_eq!(
+        edited("---\ntitle: T\n---\n", "date", date()),
+        "---\ndate: 2025-03-04T00:00:00.000Z\ntitle: T\n---\n"
+    );
 }
 
 #[test]
@@ -131,26 +176,48 @@ fn body_edit_leaves_front_matter_alone() {
 fn get_reads_dotted_paths_and_dotted_keys() {
     let post = Post::parse(b"---\nbadge:\n  label: X\nnavigation.icon: i\n---\n").unwrap();
     assert_eq!(post.get("badge.label").and_then(Value::as_str), Some("X"));
-    assert_eq!(post.get("navigation.icon").and_then(Value::as_str), Some("i"));
+    assert_eq!(
+        post.get("navigation.icon").and_then(Value::as_str),
+        Some("i")
+    );
     assert_eq!(post.get("badge.nothing"), None);
 }
 
 #[test]
 fn bad_input_is_refused_with_a_place() {
     let yaml_err = Post::parse(b"---\ntitle: A\nbad: [1, 2\n---\n").unwrap_err();
-    assert!(matches!(yaml_err, PostError::Yaml { line, .. } if line >= 3), "{yaml_err:?}");
-    assert_eq!(Post::parse(b"---\ntitle: A\n").unwrap_err(), PostError::Unclosed);
+    assert!(
+        matches!(yaml_err, PostError::Yaml { line, .. } if line >= 3),
+        "{yaml_err:?}"
+    );
+    assert_eq!(
+        Post::parse(b"---\ntitle: A\n").unwrap_err(),
+        PostError::Unclosed
+    );
     assert_eq!(Post::parse(b"").unwrap_err(), PostError::Empty);
-    assert_eq!(Post::parse(b"+++\ntitle = 1\n+++\n").unwrap_err(), PostError::TomlFrontMatter);
-    assert!(matches!(Post::parse(b"---\n\xff\n---\n").unwrap_err(), PostError::NotUtf8 { line: 2, column: 1 }));
-    assert_eq!(Post::parse(b"---\n- a\n---\n").unwrap_err(), PostError::NotAMapping);
+    assert_eq!(
+        Post::parse(b"+++\ntitle = 1\n+++\n").unwrap_err(),
+        PostError::TomlFrontMatter
+    );
+    assert!(matches!(
+        Post::parse(b"---\n\xff\n---\n").unwrap_err(),
+        PostError::NotUtf8 { line: 2, column: 1 }
+    ));
+    assert_eq!(
+        Post::parse(b"---\n- a\n---\n").unwrap_err(),
+        PostError::NotAMapping
+    );
 }
 
 #[test]
 fn alias_bomb_is_refused_not_expanded() {
-    let mut bomb = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for (i, prev) in ('b'..='i').zip('a'..='h') {
-        bomb.push_str(&format!("{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        bomb.push_str(&format!(
+            "{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
     }
     bomb.push_str("---\n");
     let err = Post::parse(bomb.as_bytes()).unwrap_err();
@@ -159,7 +226,11 @@ fn alias_bomb_is_refused_not_expanded() {
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
-    let src = format!("---\nx: {}{}\n---\n", "[".repeat(10_000), "]".repeat(10_000));
+    let src = format!(
+        "---\nx: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     let err = Post::parse(src.as_bytes()).unwrap_err();
     assert!(matches!(err, PostError::Yaml { line: 2, .. }), "{err:?}");
 }
@@ -177,7 +248,10 @@ fn ten_megabyte_body_reads_and_edits() {
 #[test]
 fn unusual_layout_is_refused_for_editing() {
     let mut post = Post::parse(b"---\n? title\n: A\n---\n").unwrap();
-    assert_eq!(post.set("title", text("B"), &order()).unwrap_err(), PostError::LayoutUnknown);
+    assert_eq!(
+        post.set("title", text("B"), &order()).unwrap_err(),
+        PostError::LayoutUnknown
+    );
     assert_eq!(post.to_bytes(), b"---\n? title\n: A\n---\n");
 }
 
