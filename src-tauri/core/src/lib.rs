@@ -2,8 +2,13 @@
 //! desktop or webview code in it, so that it is quick to build and to test,
 //! and shared by the app and the `billet` command line.
 
+pub mod edit;
 pub mod lang;
+pub mod library;
 pub mod names;
+pub mod new_post;
 pub mod paths;
 pub mod post;
+pub mod preview;
+pub mod save;
 pub mod site;
