@@ -44,7 +44,12 @@ pub fn entries(text: &str, range: Range<usize>, indent: usize) -> Option<Vec<Ent
         let content = line.trim_end_matches(['\n', '\r']);
         let spaces = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[spaces..];
-        if rest.trim().is_empty() || (spaces <= indent && rest.starts_with('#')) {
+        // Inside a `|` or `>` block a `#` line is text; elsewhere it is a comment.
+        let in_block_scalar = found
+            .last()
+            .is_some_and(|e| text[e.inline.clone()].trim_start().starts_with(['|', '>']));
+        let comment = rest.starts_with('#') && (spaces <= indent || !in_block_scalar);
+        if rest.trim().is_empty() || comment {
             continue; // blank or comment: belongs to an entry only if a continuation follows
         }
         if spaces < indent {
@@ -218,6 +223,16 @@ mod tests {
     fn unknown_shapes_are_refused() {
         assert_eq!(entries("- a\n- b\n", 0..8, 0), None);
         assert_eq!(entries("? complex\n: key\n", 0..16, 0), None);
+    }
+
+    #[test]
+    fn indented_comments_end_a_scalar_but_are_text_in_a_block() {
+        let got = keys_and_spans("description: Old\n  # shorten?\nauthor: A\n");
+        assert_eq!(got[0].1, "description: Old\n");
+        let got = keys_and_spans("description: |\n  # a heading in the text\nauthor: A\n");
+        assert_eq!(got[0].1, "description: |\n  # a heading in the text\n");
+        let got = keys_and_spans("badge:\n  # which one?\n  label: X\n");
+        assert_eq!(got[0].1, "badge:\n  # which one?\n  label: X\n");
     }
 
     #[test]
