@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "billet", version, about = "Check, list, create and edit the posts of a static site's blog.")]
+#[command(
+    name = "billet",
+    version,
+    about = "Check, list, create and edit the posts of a static site's blog."
+)]
 pub struct Args {
     /// The site's root folder (where billet.yml is, or content/<lang>/blog).
     #[arg(long, global = true, default_value = ".")]

@@ -22,15 +22,38 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
     match args.command {
         Command::Check { json } => check(&site, json, lang),
         Command::List { json } => list(&site, json, lang),
-        Command::New { title, author, date, badge, description, lang: post_lang, dry_run } => {
+        Command::New {
+            title,
+            author,
+            date,
+            badge,
+            description,
+            lang: post_lang,
+            dry_run,
+        } => {
             let date = match date {
                 Some(text) => Some(parse_date(&text).ok_or_else(|| {
-                    Failure::usage(lang.pick(format!("« {text} » n'est pas une date (exemple : 2025-01-31)."), format!("`{text}` is not a date (example: 2025-01-31).")))
+                    Failure::usage(lang.pick(
+                        format!("« {text} » n'est pas une date (exemple : 2025-01-31)."),
+                        format!("`{text}` is not a date (example: 2025-01-31)."),
+                    ))
                 })?),
-                None => Some(chrono::Local::now().date_naive().and_hms_opt(0, 0, 0).expect("midnight exists")),
+                None => Some(
+                    chrono::Local::now()
+                        .date_naive()
+                        .and_hms_opt(0, 0, 0)
+                        .expect("midnight exists"),
+                ),
             };
             let language = post_lang.map(|l| Lang::from_locale(&l));
-            let input = NewPost { title, date, author, badge, description, language };
+            let input = NewPost {
+                title,
+                date,
+                author,
+                badge,
+                description,
+                language,
+            };
             new(&site, &input, dry_run, lang)
         }
         Command::Set { post, assignments } => set(&site, &post, &assignments, lang),
@@ -45,7 +68,12 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
 
 fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
     let library = Library::scan(site);
-    let errors = library.posts.iter().flat_map(|p| &p.problems).filter(|p| p.severity == Severity::Error).count();
+    let errors = library
+        .posts
+        .iter()
+        .flat_map(|p| &p.problems)
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let warnings = library.posts.iter().flat_map(|p| &p.problems).count() - errors;
     if json {
         let report: Vec<_> = library
@@ -61,7 +89,10 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
             })
             .collect();
         let out = serde_json::json!({ "posts": library.posts.len(), "errors": errors, "warnings": warnings, "problems": report });
-        println!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain data"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("JSON of plain data")
+        );
     } else {
         let mut out = std::io::stdout().lock();
         for post in &library.posts {
@@ -70,12 +101,21 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
                     Severity::Error => lang.pick("erreur", "error"),
                     Severity::Warning => lang.pick("avertissement", "warning"),
                 };
-                let _ = writeln!(out, "{}:{}: {severity}: {}", post.path, p.line, p.message(lang));
+                let _ = writeln!(
+                    out,
+                    "{}:{}: {severity}: {}",
+                    post.path,
+                    p.line,
+                    p.message(lang)
+                );
             }
         }
         let n = library.posts.len();
         let _ = match lang {
-            Lang::Fr => writeln!(out, "{n} articles, {errors} erreurs, {warnings} avertissements"),
+            Lang::Fr => writeln!(
+                out,
+                "{n} articles, {errors} erreurs, {warnings} avertissements"
+            ),
             Lang::En => writeln!(out, "{n} posts, {errors} errors, {warnings} warnings"),
         };
     }
@@ -85,15 +125,36 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
 fn list(site: &Site, json: bool, lang: Lang) -> Outcome {
     let library = Library::scan(site);
     if json {
-        println!("{}", serde_json::to_string_pretty(&library.posts).expect("JSON of plain data"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&library.posts).expect("JSON of plain data")
+        );
         return Ok(0);
     }
     let mut out = std::io::stdout().lock();
     for post in &library.posts {
-        let date = post.date.as_deref().and_then(parse_date).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
-        let marker = if post.has_errors() { "!" } else if post.problems.is_empty() { " " } else { "~" };
-        let title = post.title.as_deref().unwrap_or(lang.pick("(sans titre)", "(untitled)"));
-        let badge = post.badge.as_deref().map(|b| format!(" [{b}]")).unwrap_or_default();
+        let date = post
+            .date
+            .as_deref()
+            .and_then(parse_date)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "----------".into());
+        let marker = if post.has_errors() {
+            "!"
+        } else if post.problems.is_empty() {
+            " "
+        } else {
+            "~"
+        };
+        let title = post
+            .title
+            .as_deref()
+            .unwrap_or(lang.pick("(sans titre)", "(untitled)"));
+        let badge = post
+            .badge
+            .as_deref()
+            .map(|b| format!(" [{b}]"))
+            .unwrap_or_default();
         let _ = writeln!(out, "{marker} {date}  {title}{badge}  {}", post.path);
     }
     Ok(0)
@@ -105,7 +166,8 @@ fn new(site: &Site, input: &NewPost, dry_run: bool, lang: Lang) -> Outcome {
     let path = paths::resolve(&site.root, &planned.path).map_err(|e| Failure::from(&e, lang))?;
     if !dry_run {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Failure::from(&save::SaveError::Io(parent.into(), e), lang))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure::from(&save::SaveError::Io(parent.into(), e), lang))?;
         }
         save::save(&path, &planned.bytes, None).map_err(|e| Failure::from(&e, lang))?;
     }
@@ -123,7 +185,8 @@ fn set(site: &Site, post_arg: &Path, assignments: &[String], lang: Lang) -> Outc
                 format!("`{assignment}` is not of the form KEY=VALUE."),
             )));
         };
-        set_from_text(&mut post, site, key.trim(), value, form).map_err(|e| Failure::from(&e, lang))?;
+        set_from_text(&mut post, site, key.trim(), value, form)
+            .map_err(|e| Failure::from(&e, lang))?;
     }
     let bytes = post.to_bytes();
     if bytes != std::fs::read(&path).unwrap_or_default() {
@@ -135,7 +198,10 @@ fn set(site: &Site, post_arg: &Path, assignments: &[String], lang: Lang) -> Outc
 fn get(site: &Site, post_arg: &Path, key: &str, lang: Lang) -> Outcome {
     let (post, _, _) = open_post(site, post_arg, lang)?;
     let Some(value) = post.get(key) else {
-        let message = lang.pick(format!("l'article n'a pas de champ « {key} »."), format!("the post has no field `{key}`."));
+        let message = lang.pick(
+            format!("l'article n'a pas de champ « {key} »."),
+            format!("the post has no field `{key}`."),
+        );
         return Err(Failure { message, code: 1 });
     };
     match scalar_text(value) {
@@ -146,16 +212,31 @@ fn get(site: &Site, post_arg: &Path, key: &str, lang: Lang) -> Outcome {
 }
 
 /// Reads a post named on the command line, which must be inside the site.
-fn open_post(site: &Site, given: &Path, lang: Lang) -> Result<(Post, PathBuf, Fingerprint), Failure> {
+fn open_post(
+    site: &Site,
+    given: &Path,
+    lang: Lang,
+) -> Result<(Post, PathBuf, Fingerprint), Failure> {
     // A relative path is taken from the current folder, or else from the site's root.
     let in_site = given.is_relative() && !given.exists() && site.root.join(given).exists();
-    let cwd = if in_site { site.root.clone() } else { std::env::current_dir().unwrap_or_default() };
-    let rel = paths::relative_to_site(&site.root, given, &cwd).map_err(|e| Failure::from(&e, lang))?;
+    let cwd = if in_site {
+        site.root.clone()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
+    let rel =
+        paths::relative_to_site(&site.root, given, &cwd).map_err(|e| Failure::from(&e, lang))?;
     let path = paths::resolve(&site.root, &rel).map_err(|e| Failure::from(&e, lang))?;
     let (bytes, loaded) = save::load(&path).map_err(|e| {
-        let message = lang.pick(format!("impossible de lire {rel} ({e})."), format!("cannot read {rel} ({e})."));
+        let message = lang.pick(
+            format!("impossible de lire {rel} ({e})."),
+            format!("cannot read {rel} ({e})."),
+        );
         Failure { message, code: 1 }
     })?;
-    let post = Post::parse(&bytes).map_err(|e| Failure { message: format!("{rel}:{}: {}", e.line(), e.message(lang)), code: 1 })?;
+    let post = Post::parse(&bytes).map_err(|e| Failure {
+        message: format!("{rel}:{}: {}", e.line(), e.message(lang)),
+        code: 1,
+    })?;
     Ok((post, path, loaded))
 }

@@ -18,7 +18,10 @@ pub struct Failure {
 impl Failure {
     /// A runtime failure (exit 1), worded for `lang`.
     pub fn from(err: &dyn Explain, lang: Lang) -> Failure {
-        Failure { message: err.message(lang), code: 1 }
+        Failure {
+            message: err.message(lang),
+            code: 1,
+        }
     }
 
     /// Bad usage (exit 2).
@@ -28,7 +31,8 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let lang = Lang::from_env_values(["LC_ALL", "LC_MESSAGES", "LANG"].map(|v| std::env::var(v).ok()));
+    let lang =
+        Lang::from_env_values(["LC_ALL", "LC_MESSAGES", "LANG"].map(|v| std::env::var(v).ok()));
     let args = match args::Args::try_parse() {
         Ok(args) => args,
         Err(e) => {

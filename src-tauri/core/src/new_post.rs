@@ -45,18 +45,32 @@ pub fn plan(site: &Site, library: &Library, input: &NewPost) -> Result<PlannedPo
         .unwrap_or(&folders[0]);
     let date = input.date.map(|d| d.date());
     let path_for = |slug: &str| {
-        let rel = render(&site.config.new_post, &Vars { date, slug, ..Vars::default() });
+        let rel = render(
+            &site.config.new_post,
+            &Vars {
+                date,
+                slug,
+                ..Vars::default()
+            },
+        );
         format!("{}/{}", folder.folder.trim_end_matches('/'), rel)
     };
-    let base = Some(slugify(&input.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| FALLBACK_SLUG.into());
-    let slug = unique(&base, |s| library.has_slug(s) || site.root.join(path_for(s)).exists());
+    let base = Some(slugify(&input.title))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| FALLBACK_SLUG.into());
+    let slug = unique(&base, |s| {
+        library.has_slug(s) || site.root.join(path_for(s)).exists()
+    });
     let path = path_for(&slug);
     crate::paths::check_relative(&path).map_err(|_| PostError::CannotWrite(path.clone()))?;
 
     let mut post = Post::parse(b"---\n---\n")?;
     let form = library.dominant_cover_form();
     let fields: [(&str, Option<String>); 5] = [
-        ("date", input.date.map(|d| format_date(d, "YYYY-MM-DD HH:mm:ss"))),
+        (
+            "date",
+            input.date.map(|d| format_date(d, "YYYY-MM-DD HH:mm:ss")),
+        ),
         ("badge.label", input.badge.clone()),
         ("description", input.description.clone()),
         ("author", input.author.clone()),
@@ -67,12 +81,18 @@ pub fn plan(site: &Site, library: &Library, input: &NewPost) -> Result<PlannedPo
             set_from_text(&mut post, site, key, &value, form)?;
         }
     }
-    Ok(PlannedPost { path, slug, bytes: post.to_bytes() })
+    Ok(PlannedPost {
+        path,
+        slug,
+        bytes: post.to_bytes(),
+    })
 }
 
 /// The slug a title would get, before uniqueness: for a live preview of the name.
 pub fn slug_for(title: &str) -> String {
-    Some(names::slugify(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| FALLBACK_SLUG.into())
+    Some(names::slugify(title))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| FALLBACK_SLUG.into())
 }
 
 #[cfg(test)]
@@ -84,7 +104,12 @@ mod tests {
     fn plans_a_clean_unique_path_and_ordered_front_matter() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("content/fr/blog/2024")).unwrap();
-        std::fs::write(dir.path().join("content/fr/blog/2024/open-source-experience-2024-du-libre-des-idees.md"), "---\ntitle: x\n---\n").unwrap();
+        std::fs::write(
+            dir.path()
+                .join("content/fr/blog/2024/open-source-experience-2024-du-libre-des-idees.md"),
+            "---\ntitle: x\n---\n",
+        )
+        .unwrap();
         let site = Site::open(dir.path()).unwrap();
         let library = Library::scan(&site);
         let input = NewPost {
@@ -96,7 +121,10 @@ mod tests {
             language: None,
         };
         let planned = plan(&site, &library, &input).unwrap();
-        assert_eq!(planned.path, "content/fr/blog/2024/open-source-experience-2024-du-libre-des-idees-2.md");
+        assert_eq!(
+            planned.path,
+            "content/fr/blog/2024/open-source-experience-2024-du-libre-des-idees-2.md"
+        );
         assert_eq!(
             String::from_utf8(planned.bytes).unwrap(),
             "---\ndate: 2024-12-17T00:00:00.000Z\nbadge:\n  label: Événement\nauthor: Céline\ntitle: \"Open Source Expérience 2024 : Du libre, des idées !\"\n---\n"

@@ -53,16 +53,38 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ProblemKind {
-    Unreadable { message_en: String, message_fr: String },
-    Field { field: String, problem: FieldProblem },
-    CoverMissing { url: String },
-    CoverOutsideSite { url: String },
-    CoverWrongSize { width: u32, height: u32, want_width: u32, want_height: u32 },
-    CoverNotAPicture { url: String },
-    CoverTooHeavy { bytes: u64, max_bytes: u64 },
+    Unreadable {
+        message_en: String,
+        message_fr: String,
+    },
+    Field {
+        field: String,
+        problem: FieldProblem,
+    },
+    CoverMissing {
+        url: String,
+    },
+    CoverOutsideSite {
+        url: String,
+    },
+    CoverWrongSize {
+        width: u32,
+        height: u32,
+        want_width: u32,
+        want_height: u32,
+    },
+    CoverNotAPicture {
+        url: String,
+    },
+    CoverTooHeavy {
+        bytes: u64,
+        max_bytes: u64,
+    },
     NotMarkdown,
     UncleanName,
-    DuplicateSlug { other: String },
+    DuplicateSlug {
+        other: String,
+    },
     LooksLikeACopy,
 }
 
@@ -70,7 +92,10 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
         match &self.kind {
-            ProblemKind::Unreadable { message_en, message_fr } => lang.pick(message_fr, message_en).clone(),
+            ProblemKind::Unreadable {
+                message_en,
+                message_fr,
+            } => lang.pick(message_fr, message_en).clone(),
             ProblemKind::Field { field, problem } => {
                 if fr {
                     format!("champ « {field} » : {}", problem.message(lang))
@@ -78,23 +103,57 @@ impl Problem {
                     format!("field `{field}`: {}", problem.message(lang))
                 }
             }
-            ProblemKind::CoverMissing { url } if fr => format!("l'image de couverture {url} est introuvable"),
+            ProblemKind::CoverMissing { url } if fr => {
+                format!("l'image de couverture {url} est introuvable")
+            }
             ProblemKind::CoverMissing { url } => format!("the cover image {url} does not exist"),
-            ProblemKind::CoverOutsideSite { url } if fr => format!("l'image de couverture {url} est hors du site"),
-            ProblemKind::CoverOutsideSite { url } => format!("the cover image {url} is outside the site"),
-            ProblemKind::CoverWrongSize { width, height, want_width, want_height } if fr => {
+            ProblemKind::CoverOutsideSite { url } if fr => {
+                format!("l'image de couverture {url} est hors du site")
+            }
+            ProblemKind::CoverOutsideSite { url } => {
+                format!("the cover image {url} is outside the site")
+            }
+            ProblemKind::CoverWrongSize {
+                width,
+                height,
+                want_width,
+                want_height,
+            } if fr => {
                 format!("la couverture fait {width}x{height} au lieu de {want_width}x{want_height}")
             }
-            ProblemKind::CoverWrongSize { width, height, want_width, want_height } => {
+            ProblemKind::CoverWrongSize {
+                width,
+                height,
+                want_width,
+                want_height,
+            } => {
                 format!("the cover is {width}x{height} instead of {want_width}x{want_height}")
             }
-            ProblemKind::CoverNotAPicture { url } if fr => format!("la couverture {url} n'est pas une photo lisible (JPEG, PNG, WebP...)"),
-            ProblemKind::CoverNotAPicture { url } => format!("the cover {url} is not a readable picture (JPEG, PNG, WebP...)"),
-            ProblemKind::CoverTooHeavy { bytes, max_bytes } if fr => format!("la couverture pèse {} Ko, {} Ko au plus", bytes / 1000, max_bytes / 1000),
-            ProblemKind::CoverTooHeavy { bytes, max_bytes } => format!("the cover weighs {} kB, {} kB at most", bytes / 1000, max_bytes / 1000),
-            ProblemKind::NotMarkdown if fr => "ce fichier ne finit pas par .md : le site ne le verra pas".into(),
-            ProblemKind::NotMarkdown => "this file does not end in .md: the site will not see it".into(),
-            ProblemKind::UncleanName if fr => "le nom du fichier a des espaces, des majuscules ou des accents".into(),
+            ProblemKind::CoverNotAPicture { url } if fr => {
+                format!("la couverture {url} n'est pas une photo lisible (JPEG, PNG, WebP...)")
+            }
+            ProblemKind::CoverNotAPicture { url } => {
+                format!("the cover {url} is not a readable picture (JPEG, PNG, WebP...)")
+            }
+            ProblemKind::CoverTooHeavy { bytes, max_bytes } if fr => format!(
+                "la couverture pèse {} Ko, {} Ko au plus",
+                bytes / 1000,
+                max_bytes / 1000
+            ),
+            ProblemKind::CoverTooHeavy { bytes, max_bytes } => format!(
+                "the cover weighs {} kB, {} kB at most",
+                bytes / 1000,
+                max_bytes / 1000
+            ),
+            ProblemKind::NotMarkdown if fr => {
+                "ce fichier ne finit pas par .md : le site ne le verra pas".into()
+            }
+            ProblemKind::NotMarkdown => {
+                "this file does not end in .md: the site will not see it".into()
+            }
+            ProblemKind::UncleanName if fr => {
+                "le nom du fichier a des espaces, des majuscules ou des accents".into()
+            }
             ProblemKind::UncleanName => "the file name has spaces, capitals or accents".into(),
             ProblemKind::DuplicateSlug { other } if fr => format!("même nom d'article que {other}"),
             ProblemKind::DuplicateSlug { other } => format!("same post name as {other}"),
@@ -119,10 +178,15 @@ impl Library {
             .iter()
             .flat_map(|folder| {
                 let lang = folder.language;
-                post_files(&site.root, &folder.folder).into_iter().map(move |f| (f, lang))
+                post_files(&site.root, &folder.folder)
+                    .into_iter()
+                    .map(move |f| (f, lang))
             })
             .collect();
-        let mut posts: Vec<PostSummary> = files.par_iter().map(|(rel, lang)| summarize(site, rel, *lang)).collect();
+        let mut posts: Vec<PostSummary> = files
+            .par_iter()
+            .map(|(rel, lang)| summarize(site, rel, *lang))
+            .collect();
         mark_duplicates(&mut posts);
         sort_newest_first(&mut posts);
         Library { posts }
@@ -132,11 +196,17 @@ impl Library {
     pub fn refresh(&mut self, site: &Site, rel: &str) {
         self.posts.retain(|p| p.path != rel);
         if site.root.join(rel).is_file() {
-            let lang = site.config.posts.iter().find(|f| rel.starts_with(&format!("{}/", f.folder))).and_then(|f| f.language);
+            let lang = site
+                .config
+                .posts
+                .iter()
+                .find(|f| rel.starts_with(&format!("{}/", f.folder)))
+                .and_then(|f| f.language);
             self.posts.push(summarize(site, rel, lang));
         }
         for post in &mut self.posts {
-            post.problems.retain(|p| !matches!(p.kind, ProblemKind::DuplicateSlug { .. }));
+            post.problems
+                .retain(|p| !matches!(p.kind, ProblemKind::DuplicateSlug { .. }));
         }
         mark_duplicates(&mut self.posts);
         sort_newest_first(&mut self.posts);
@@ -144,8 +214,16 @@ impl Library {
 
     /// How most posts write their cover: new posts follow the majority.
     pub fn dominant_cover_form(&self) -> CoverForm {
-        let objects = self.posts.iter().filter(|p| p.cover_form == Some(CoverForm::Object)).count();
-        let texts = self.posts.iter().filter(|p| p.cover_form == Some(CoverForm::Text)).count();
+        let objects = self
+            .posts
+            .iter()
+            .filter(|p| p.cover_form == Some(CoverForm::Object))
+            .count();
+        let texts = self
+            .posts
+            .iter()
+            .filter(|p| p.cover_form == Some(CoverForm::Text))
+            .count();
         if objects > texts {
             CoverForm::Object
         } else {
@@ -183,7 +261,12 @@ fn post_files(root: &Path, folder: &str) -> Vec<String> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(&base).ok()?.to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(&base)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
             let post_like = is_markdown(&rel) || !is_markdown(&rel) && looks_like_lost_post(&rel);
             post_like.then(|| format!("{}/{rel}", folder.trim_end_matches('/')))
         })
@@ -201,7 +284,11 @@ fn looks_like_lost_post(rel: &str) -> bool {
         None => true,
         Some((_, ext)) => {
             let ext = ext.to_ascii_lowercase();
-            ext == "md" || ext == "markdown" || ext == "txt" || ext.contains(' ') || ext.chars().all(|c| c.is_ascii_digit())
+            ext == "md"
+                || ext == "markdown"
+                || ext == "txt"
+                || ext.contains(' ')
+                || ext.chars().all(|c| c.is_ascii_digit())
         }
     }
 }
@@ -229,16 +316,29 @@ fn summarize(site: &Site, rel: &str, language: Option<Lang>) -> PostSummary {
         badge: None,
         problems: Vec::new(),
     };
-    let mut problem = |severity, line, kind| summary.problems.push(Problem { severity, line, kind });
+    let mut problem = |severity, line, kind| {
+        summary.problems.push(Problem {
+            severity,
+            line,
+            kind,
+        })
+    };
     if !is_markdown(rel) {
         problem(Severity::Error, 1, ProblemKind::NotMarkdown);
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if name.chars().any(|c| c.is_whitespace() || c.is_uppercase() || !c.is_ascii()) {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_uppercase() || !c.is_ascii())
+    {
         problem(Severity::Warning, 1, ProblemKind::UncleanName);
     }
     let stem = name.strip_suffix(".md").unwrap_or(name).to_lowercase();
-    if stem.ends_with("-copy") || stem.ends_with(" copy") || stem.ends_with("-copie") || stem.ends_with(" copie") {
+    if stem.ends_with("-copy")
+        || stem.ends_with(" copy")
+        || stem.ends_with("-copie")
+        || stem.ends_with(" copie")
+    {
         problem(Severity::Warning, 1, ProblemKind::LooksLikeACopy);
     }
 
@@ -249,15 +349,26 @@ fn summarize(site: &Site, rel: &str, language: Option<Lang>) -> PostSummary {
                 message_en: format!("the file cannot be read ({e})"),
                 message_fr: format!("le fichier ne peut pas être lu ({e})"),
             };
-            summary.problems.push(Problem { severity: Severity::Error, line: 1, kind });
+            summary.problems.push(Problem {
+                severity: Severity::Error,
+                line: 1,
+                kind,
+            });
             return summary;
         }
     };
     let post = match Post::parse(&bytes) {
         Ok(post) => post,
         Err(e) => {
-            let kind = ProblemKind::Unreadable { message_en: e.message(Lang::En), message_fr: e.message(Lang::Fr) };
-            summary.problems.push(Problem { severity: Severity::Error, line: e.line(), kind });
+            let kind = ProblemKind::Unreadable {
+                message_en: e.message(Lang::En),
+                message_fr: e.message(Lang::Fr),
+            };
+            summary.problems.push(Problem {
+                severity: Severity::Error,
+                line: e.line(),
+                kind,
+            });
             return summary;
         }
     };
@@ -267,16 +378,35 @@ fn summarize(site: &Site, rel: &str, language: Option<Lang>) -> PostSummary {
     for field in &site.config.fields {
         for p in field.check(post.front_matter().get(field.name.as_str())) {
             let severity = match p {
-                FieldProblem::TooLong { .. } | FieldProblem::OutOfRange { .. } | FieldProblem::NoMatch { .. } => Severity::Warning,
+                FieldProblem::TooLong { .. }
+                | FieldProblem::OutOfRange { .. }
+                | FieldProblem::NoMatch { .. } => Severity::Warning,
                 _ => Severity::Error,
             };
-            let kind = ProblemKind::Field { field: field.name.clone(), problem: p };
-            summary.problems.push(Problem { severity, line: yaml_line(&field.name), kind });
+            let kind = ProblemKind::Field {
+                field: field.name.clone(),
+                problem: p,
+            };
+            summary.problems.push(Problem {
+                severity,
+                line: yaml_line(&field.name),
+                kind,
+            });
         }
     }
     if let Some(cover) = &meta.cover {
         let line = yaml_line(cover_field);
-        summary.problems.extend(check_cover(site, &cover.src).into_iter().map(|(severity, kind)| Problem { severity, line, kind }));
+        summary
+            .problems
+            .extend(
+                check_cover(site, &cover.src)
+                    .into_iter()
+                    .map(|(severity, kind)| Problem {
+                        severity,
+                        line,
+                        kind,
+                    }),
+            );
     }
     summary.title = meta.title;
     summary.date = meta.date;
@@ -297,7 +427,9 @@ fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
             return Ok(head);
         }
         line_no += 1;
-        let line = head[start..].strip_prefix("\u{feff}".as_bytes()).unwrap_or(&head[start..]);
+        let line = head[start..]
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(&head[start..]);
         let trimmed = line.trim_ascii_end();
         let delimiter = trimmed == b"---" || line_no > 1 && trimmed == b"...";
         if line_no == 1 && !delimiter {
@@ -315,23 +447,45 @@ fn check_cover(site: &Site, url: &str) -> Vec<(Severity, ProblemKind)> {
     };
     let path = match crate::paths::resolve(&site.root, &rel) {
         Ok(path) => path,
-        Err(_) => return vec![(Severity::Error, ProblemKind::CoverOutsideSite { url: url.into() })],
+        Err(_) => {
+            return vec![(
+                Severity::Error,
+                ProblemKind::CoverOutsideSite { url: url.into() },
+            )]
+        }
     };
     let Ok(meta) = std::fs::metadata(&path) else {
-        return vec![(Severity::Error, ProblemKind::CoverMissing { url: url.into() })];
+        return vec![(
+            Severity::Error,
+            ProblemKind::CoverMissing { url: url.into() },
+        )];
     };
     let format = &site.config.cover;
     let mut found = Vec::new();
     match image::image_dimensions(&path) {
         Ok((width, height)) if (width, height) != (format.width, format.height) => found.push((
             Severity::Warning,
-            ProblemKind::CoverWrongSize { width, height, want_width: format.width, want_height: format.height },
+            ProblemKind::CoverWrongSize {
+                width,
+                height,
+                want_width: format.width,
+                want_height: format.height,
+            },
         )),
         Ok(_) => {}
-        Err(_) => found.push((Severity::Warning, ProblemKind::CoverNotAPicture { url: url.into() })),
+        Err(_) => found.push((
+            Severity::Warning,
+            ProblemKind::CoverNotAPicture { url: url.into() },
+        )),
     }
     if meta.len() > format.max_bytes {
-        found.push((Severity::Warning, ProblemKind::CoverTooHeavy { bytes: meta.len(), max_bytes: format.max_bytes }));
+        found.push((
+            Severity::Warning,
+            ProblemKind::CoverTooHeavy {
+                bytes: meta.len(),
+                max_bytes: format.max_bytes,
+            },
+        ));
     }
     found
 }
@@ -339,18 +493,31 @@ fn check_cover(site: &Site, url: &str) -> Vec<(Severity, ProblemKind)> {
 /// The line in the file of a top-level key (the front matter starts on line 2).
 fn key_line(yaml: &str, key: &str) -> usize {
     let prefix = format!("{key}:");
-    yaml.lines().position(|l| l.starts_with(&prefix)).map_or(1, |i| i + 2)
+    yaml.lines()
+        .position(|l| l.starts_with(&prefix))
+        .map_or(1, |i| i + 2)
 }
 
 fn mark_duplicates(posts: &mut [PostSummary]) {
     let mut by_slug: HashMap<(String, Option<Lang>), Vec<usize>> = HashMap::new();
     for (i, post) in posts.iter().enumerate() {
-        by_slug.entry((slug_of(&post.path), post.language)).or_default().push(i);
+        by_slug
+            .entry((slug_of(&post.path), post.language))
+            .or_default()
+            .push(i);
     }
     for group in by_slug.values().filter(|g| g.len() > 1) {
         for &i in group {
-            let other = group.iter().find(|&&j| j != i).map(|&j| posts[j].path.clone()).unwrap_or_default();
-            posts[i].problems.push(Problem { severity: Severity::Error, line: 1, kind: ProblemKind::DuplicateSlug { other } });
+            let other = group
+                .iter()
+                .find(|&&j| j != i)
+                .map(|&j| posts[j].path.clone())
+                .unwrap_or_default();
+            posts[i].problems.push(Problem {
+                severity: Severity::Error,
+                line: 1,
+                kind: ProblemKind::DuplicateSlug { other },
+            });
         }
     }
 }

@@ -15,20 +15,27 @@ fn site_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Site) {
 
 fn png(width: u32, height: u32) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
-    image::RgbImage::new(width, height).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    image::RgbImage::new(width, height)
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
     out.into_inner()
 }
 
 const GOOD: &str = "---\ndate: 2025-01-02T00:00:00.000Z\nbadge:\n  label: Astuces\nauthor: A\nimage: /blog/ok.png\ntitle: Good\n---\nBody\n";
 
 fn kinds(post: &PostSummary) -> Vec<String> {
-    post.problems.iter().map(|p| format!("{:?}:{}", p.severity, p.message(Lang::En))).collect()
+    post.problems
+        .iter()
+        .map(|p| format!("{:?}:{}", p.severity, p.message(Lang::En)))
+        .collect()
 }
 
 #[test]
 fn indexes_posts_newest_first_with_their_metadata() {
     let cover = png(1080, 600);
-    let older = GOOD.replace("2025-01-02", "2019-12-31").replace("title: Good", "title: Old");
+    let older = GOOD
+        .replace("2025-01-02", "2019-12-31")
+        .replace("title: Good", "title: Old");
     let (_dir, site) = site_with(&[
         ("content/fr/blog/good.md", GOOD.as_bytes()),
         ("content/fr/blog/2019/old.md", older.as_bytes()),
@@ -67,18 +74,48 @@ fn reports_each_kind_of_problem() {
         ("public/blog/small.png", &small),
     ]);
     let lib = Library::scan(&site);
-    let find = |path: &str| lib.posts.iter().find(|p| p.path == format!("content/fr/blog/{path}")).unwrap_or_else(|| panic!("{path} not indexed"));
-    assert!(kinds(find("no-title.md")).iter().any(|k| k.starts_with("Error:field `title`")), "{:?}", kinds(find("no-title.md")));
-    assert!(kinds(find("no-cover.md")).iter().any(|k| k.contains("/blog/nope.png does not exist")));
-    assert!(kinds(find("small.md")).iter().any(|k| k.starts_with("Warning:the cover is 500x200 instead of 1080x600")));
+    let find = |path: &str| {
+        lib.posts
+            .iter()
+            .find(|p| p.path == format!("content/fr/blog/{path}"))
+            .unwrap_or_else(|| panic!("{path} not indexed"))
+    };
+    assert!(
+        kinds(find("no-title.md"))
+            .iter()
+            .any(|k| k.starts_with("Error:field `title`")),
+        "{:?}",
+        kinds(find("no-title.md"))
+    );
+    assert!(kinds(find("no-cover.md"))
+        .iter()
+        .any(|k| k.contains("/blog/nope.png does not exist")));
+    assert!(kinds(find("small.md"))
+        .iter()
+        .any(|k| k.starts_with("Warning:the cover is 500x200 instead of 1080x600")));
     let broken = find("broken.md");
-    assert!((2..=3).contains(&broken.problems[0].line), "{:?}", broken.problems);
+    assert!(
+        (2..=3).contains(&broken.problems[0].line),
+        "{:?}",
+        broken.problems
+    );
     assert!(broken.has_errors());
-    assert!(kinds(find("petite-revue")).iter().any(|k| k.contains("does not end in .md")));
-    assert!(kinds(find("Bonne Année.md")).iter().any(|k| k.contains("spaces, capitals or accents")));
-    assert!(kinds(find("twice.md")).iter().any(|k| k.contains("same post name as content/fr/blog/2025/twice.md")));
-    assert!(kinds(find("twice-copy.md")).iter().any(|k| k.contains("forgotten copy")));
-    assert!(lib.posts.iter().all(|p| !p.path.contains(".hidden") && !p.path.ends_with(".png")));
+    assert!(kinds(find("petite-revue"))
+        .iter()
+        .any(|k| k.contains("does not end in .md")));
+    assert!(kinds(find("Bonne Année.md"))
+        .iter()
+        .any(|k| k.contains("spaces, capitals or accents")));
+    assert!(kinds(find("twice.md"))
+        .iter()
+        .any(|k| k.contains("same post name as content/fr/blog/2025/twice.md")));
+    assert!(kinds(find("twice-copy.md"))
+        .iter()
+        .any(|k| k.contains("forgotten copy")));
+    assert!(lib
+        .posts
+        .iter()
+        .all(|p| !p.path.contains(".hidden") && !p.path.ends_with(".png")));
     // Each problem is located on its key's line.
     let no_cover = find("no-cover.md");
     assert_eq!(no_cover.problems[0].line, 6);
@@ -88,7 +125,11 @@ fn reports_each_kind_of_problem() {
 fn refresh_updates_one_file() {
     let (dir, site) = site_with(&[("content/fr/blog/a.md", GOOD.as_bytes())]);
     let mut lib = Library::scan(&site);
-    fs::write(dir.path().join("content/fr/blog/a.md"), GOOD.replace("title: Good", "title: Better")).unwrap();
+    fs::write(
+        dir.path().join("content/fr/blog/a.md"),
+        GOOD.replace("title: Good", "title: Better"),
+    )
+    .unwrap();
     lib.refresh(&site, "content/fr/blog/a.md");
     assert_eq!(lib.posts[0].title.as_deref(), Some("Better"));
     fs::write(dir.path().join("content/fr/blog/b.md"), GOOD).unwrap();
@@ -111,7 +152,10 @@ fn head_reading_stops_at_the_front_matter() {
 
 #[test]
 fn slugs_ignore_case_and_ordering_prefixes() {
-    assert_eq!(slug_of("content/fr/blog/1.nouveautes_2024/1.index.md"), "index");
+    assert_eq!(
+        slug_of("content/fr/blog/1.nouveautes_2024/1.index.md"),
+        "index"
+    );
     assert_eq!(slug_of("content/fr/blog/Arrivee-V5.md"), "arrivee-v5");
     assert_eq!(slug_of("content/fr/blog/petite-revue"), "petite-revue");
 }

@@ -21,7 +21,11 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
-        Fingerprint { size: bytes.len() as u64, modified, hash: *blake3::hash(bytes).as_bytes() }
+        Fingerprint {
+            size: bytes.len() as u64,
+            modified,
+            hash: *blake3::hash(bytes).as_bytes(),
+        }
     }
 
     /// Same content. A file touched without being changed (same bytes, new
@@ -89,7 +93,11 @@ pub fn load(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
 /// be what was loaded; without it, the file must not exist yet. Returns the
 /// new fingerprint. On any failure the original is untouched and no
 /// temporary file is left behind.
-pub fn save(path: &Path, bytes: &[u8], loaded: Option<&Fingerprint>) -> Result<Fingerprint, SaveError> {
+pub fn save(
+    path: &Path,
+    bytes: &[u8],
+    loaded: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
     let io_err = |e: io::Error| classify(path, e);
     let current = match fs::read(path) {
         Ok(current) => Some(current),
@@ -120,11 +128,18 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     // Dropping the temp file on any error below deletes it.
-    let mut temp = tempfile::Builder::new().prefix(".billet-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".billet-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().set_permissions(Permissions::from_mode(mode))?;
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(mode))?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     File::open(dir)?.sync_all()
@@ -132,8 +147,12 @@ fn write_atomically(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 
 fn classify(path: &Path, e: io::Error) -> SaveError {
     match e.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => SaveError::ReadOnly(path.into()),
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => SaveError::DiskFull(path.into()),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            SaveError::ReadOnly(path.into())
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            SaveError::DiskFull(path.into())
+        }
         _ => SaveError::Io(path.into(), e),
     }
 }

@@ -18,7 +18,10 @@ fn saves_over_what_was_loaded_and_keeps_the_mode() {
     let (_, loaded) = load(&path).unwrap();
     let after = save(&path, b"new", Some(&loaded)).unwrap();
     assert_eq!(fs::read(&path).unwrap(), b"new");
-    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
     assert_eq!(after.size, 3);
     assert!(temp_files(dir.path()).is_empty());
     // The new fingerprint is good for the next save.
@@ -30,8 +33,14 @@ fn new_files_are_created_but_never_over_another() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.md");
     save(&path, b"hello", None).unwrap();
-    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
-    assert!(matches!(save(&path, b"again", None), Err(SaveError::AlreadyExists(_))));
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    assert!(matches!(
+        save(&path, b"again", None),
+        Err(SaveError::AlreadyExists(_))
+    ));
     assert_eq!(fs::read(&path).unwrap(), b"hello");
 }
 
@@ -50,9 +59,15 @@ fn changed_or_deleted_on_disk_is_refused() {
     fs::write(&path, "mine").unwrap();
     let (_, loaded) = load(&path).unwrap();
     fs::write(&path, "MINE").unwrap();
-    assert!(matches!(save(&path, b"x", Some(&loaded)), Err(SaveError::ChangedOnDisk(_))));
+    assert!(matches!(
+        save(&path, b"x", Some(&loaded)),
+        Err(SaveError::ChangedOnDisk(_))
+    ));
     fs::remove_file(&path).unwrap();
-    assert!(matches!(save(&path, b"x", Some(&loaded)), Err(SaveError::DeletedOnDisk(_))));
+    assert!(matches!(
+        save(&path, b"x", Some(&loaded)),
+        Err(SaveError::DeletedOnDisk(_))
+    ));
 }
 
 #[test]
@@ -62,7 +77,12 @@ fn touched_but_unchanged_is_not_a_conflict() {
     fs::write(&path, "same").unwrap();
     let (_, loaded) = load(&path).unwrap();
     let later = SystemTime::now() + std::time::Duration::from_secs(60);
-    File::options().write(true).open(&path).unwrap().set_modified(later).unwrap();
+    File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
     save(&path, b"edited", Some(&loaded)).unwrap();
 }
 
@@ -83,7 +103,10 @@ impl Tmpfs {
         if ok {
             return Some(Tmpfs { dir });
         }
-        assert!(std::env::var_os("CI").is_none(), "CI must be able to mount a tmpfs (it runs as root)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must be able to mount a tmpfs (it runs as root)"
+        );
         eprintln!("\n*** NOT RUN: mounting a tmpfs needs root; run the tests as root to check full-disk and read-only saves ***\n");
         None
     }
@@ -93,7 +116,11 @@ impl Tmpfs {
     }
 
     fn remount_read_only(&self) {
-        let status = Command::new("mount").args(["-o", "remount,ro"]).arg(self.path()).status().unwrap();
+        let status = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .unwrap();
         assert!(status.success());
     }
 }
@@ -106,7 +133,9 @@ impl Drop for Tmpfs {
 
 #[test]
 fn full_disk_leaves_the_original_and_no_temp_file() {
-    let Some(fs_) = Tmpfs::mount("256k") else { return };
+    let Some(fs_) = Tmpfs::mount("256k") else {
+        return;
+    };
     let path = fs_.path().join("post.md");
     fs::write(&path, "original").unwrap();
     let (_, loaded) = load(&path).unwrap();
@@ -117,12 +146,18 @@ fn full_disk_leaves_the_original_and_no_temp_file() {
     assert!(matches!(err, SaveError::DiskFull(_)), "{err:?}");
     assert!(err.message(Lang::Fr).contains("disque est plein"));
     assert_eq!(fs::read(&path).unwrap(), b"original");
-    assert!(temp_files(fs_.path()).is_empty(), "{:?}", temp_files(fs_.path()));
+    assert!(
+        temp_files(fs_.path()).is_empty(),
+        "{:?}",
+        temp_files(fs_.path())
+    );
 }
 
 #[test]
 fn read_only_folder_leaves_the_original() {
-    let Some(fs_) = Tmpfs::mount("256k") else { return };
+    let Some(fs_) = Tmpfs::mount("256k") else {
+        return;
+    };
     let path = fs_.path().join("post.md");
     fs::write(&path, "original").unwrap();
     let (_, loaded) = load(&path).unwrap();
