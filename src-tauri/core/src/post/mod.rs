@@ -212,12 +212,7 @@ fn read_yaml(yaml: &str, first_line: usize) -> Result<Mapping, PostError> {
             let (line, column) = e
                 .location()
                 .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            let detail = e.to_string();
-            let detail = detail
-                .split(" at line ")
-                .next()
-                .unwrap_or(&detail)
-                .to_string();
+            let detail = yaml_error_detail(&e);
             Err(PostError::Yaml {
                 line,
                 column,
@@ -225,6 +220,13 @@ fn read_yaml(yaml: &str, first_line: usize) -> Result<Mapping, PostError> {
             })
         }
     }
+}
+
+/// What a serde_yaml error says, without its position: callers give the
+/// position in the file's own lines.
+pub(crate) fn yaml_error_detail(e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    text.split(" at line ").next().unwrap_or(&text).to_string()
 }
 
 /// Splits `badge.label` into keys, unless the mapping has that dotted string

@@ -173,12 +173,7 @@ pub fn parse_config(text: &str) -> Result<Config, SiteError> {
     } else {
         serde_yaml::from_str(text).map_err(|e| {
             let line = e.location().map_or(1, |l| l.line());
-            let detail = e.to_string();
-            let detail = detail
-                .split(" at line ")
-                .next()
-                .unwrap_or(&detail)
-                .to_string();
+            let detail = crate::post::yaml_error_detail(&e);
             SiteError::Invalid {
                 line,
                 detail,
