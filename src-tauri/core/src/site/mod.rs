@@ -95,9 +95,11 @@ impl Site {
         if folders.is_empty() {
             return Err(SiteError::NotASite(root.to_path_buf()));
         }
-        let mut config = Config::default();
-        config.language = folders[0].language.unwrap_or(Lang::Fr);
-        config.posts = folders;
+        let config = Config {
+            language: folders[0].language.unwrap_or(Lang::Fr),
+            posts: folders,
+            ..Config::default()
+        };
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -300,14 +302,13 @@ fn check_config(c: &Config, text: &str) -> Result<(), SiteError> {
             ));
         }
     }
-    check_fields(&c.fields, text, &fail)
+    check_fields(&c.fields, &fail)
 }
 
-fn check_fields(
-    fields: &[Field],
-    text: &str,
-    fail: &dyn Fn(&[&str], String, (&'static str, &'static str)) -> SiteError,
-) -> Result<(), SiteError> {
+/// Builds the error for a key path, a detail and a (French, English) fix.
+type Fail<'a> = &'a dyn Fn(&[&str], String, (&'static str, &'static str)) -> SiteError;
+
+fn check_fields(fields: &[Field], fail: Fail) -> Result<(), SiteError> {
     let mut seen = std::collections::HashSet::new();
     for f in fields {
         let at = ["fields", &format!("name: {}", f.name)];
@@ -360,7 +361,7 @@ fn check_fields(
                 ));
             }
         }
-        check_fields(&f.fields, text, fail)?;
+        check_fields(&f.fields, fail)?;
     }
     Ok(())
 }
