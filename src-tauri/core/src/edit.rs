@@ -3,10 +3,36 @@
 
 use crate::post::{parse_date, CoverForm, NewValue, Post, PostError};
 use crate::site::{Site, Widget};
+use serde_yaml::Value;
 
 /// The date pattern of a `datetime` field that does not set `format`: the
 /// one the blog in USERS.md writes.
 pub const DEFAULT_DATE_PATTERN: &str = "YYYY-MM-DDTHH:mm:ss.SSSZ";
+
+/// One field's change, as the form sends it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldInput {
+    /// What the author typed in a text-like widget.
+    Text(String),
+    /// A value from a widget that has its own type (list, boolean, number).
+    Value(Value),
+    Remove,
+}
+
+/// Applies one change from the form to a post.
+pub fn apply(
+    post: &mut Post,
+    site: &Site,
+    key: &str,
+    input: FieldInput,
+    new_cover_form: CoverForm,
+) -> Result<(), PostError> {
+    match input {
+        FieldInput::Text(text) => set_from_text(post, site, key, &text, new_cover_form),
+        FieldInput::Value(value) => post.set(key, NewValue::Value(value), &site.field_order()),
+        FieldInput::Remove => post.remove(key).map(drop),
+    }
+}
 
 /// Sets `key` (a dotted path) from typed text: dates in the field's pattern,
 /// numbers, booleans and lists as such, and the cover in the form the post
@@ -113,6 +139,28 @@ mod tests {
             edited("---\ntitle: T\n---\n", "extra", "yes").unwrap(),
             "---\ntitle: T\nextra: \"yes\"\n---\n"
         );
+    }
+
+    #[test]
+    fn form_changes_set_typed_values_and_remove() {
+        let mut post = Post::parse(b"---\ntitle: T\ncount: 1\n---\n").unwrap();
+        apply(
+            &mut post,
+            &site(),
+            "count",
+            FieldInput::Value(Value::from(3)),
+            CoverForm::Text,
+        )
+        .unwrap();
+        apply(
+            &mut post,
+            &site(),
+            "title",
+            FieldInput::Remove,
+            CoverForm::Text,
+        )
+        .unwrap();
+        assert_eq!(post.to_bytes(), b"---\ncount: 3\n---\n");
     }
 
     #[test]

@@ -11,4 +11,5 @@ pub mod paths;
 pub mod post;
 pub mod preview;
 pub mod save;
+pub mod settings;
 pub mod site;

@@ -308,6 +308,32 @@ fn split_items(text: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The problems of every field of a front matter, each with its dotted path
+/// (`badge.label`), so that a form can show them next to their field.
+pub fn problems_by_field(
+    fields: &[Field],
+    map: &serde_yaml::Mapping,
+) -> Vec<(String, FieldProblem)> {
+    let mut out = Vec::new();
+    for field in fields {
+        let value = map.get(field.name.as_str());
+        match value.and_then(Value::as_mapping) {
+            Some(inner) if field.widget == Widget::Object => {
+                for (path, problem) in problems_by_field(&field.fields, inner) {
+                    out.push((format!("{}.{path}", field.name), problem));
+                }
+            }
+            _ => out.extend(
+                field
+                    .check(value)
+                    .into_iter()
+                    .map(|p| (field.name.clone(), p)),
+            ),
+        }
+    }
+    out
+}
+
 /// Finds a field by a dotted path (`badge.label`) among `fields`.
 pub fn find<'a>(fields: &'a [Field], path: &str) -> Option<&'a Field> {
     let (head, tail) = path
@@ -409,6 +435,25 @@ mod tests {
             2
         );
         assert!(find(&fields, "nothing").is_none());
+    }
+
+    #[test]
+    fn problems_are_given_per_leaf_field() {
+        let fields: Vec<Field> = serde_yaml::from_str(
+            "[{name: badge, widget: object, fields: [{name: label, widget: string}]}, {name: title, widget: string}]",
+        )
+        .unwrap();
+        let map: serde_yaml::Mapping =
+            serde_yaml::from_str("badge: {label: ''}\ntitle: T").unwrap();
+        assert_eq!(
+            problems_by_field(&fields, &map),
+            vec![("badge.label".to_string(), FieldProblem::Missing)]
+        );
+        let map: serde_yaml::Mapping = serde_yaml::from_str("title: T").unwrap();
+        assert_eq!(
+            problems_by_field(&fields, &map),
+            vec![("badge".to_string(), FieldProblem::Missing)]
+        );
     }
 
     #[test]

@@ -1,0 +1,128 @@
+//! What Billet remembers on this machine between runs: the interface
+//! language, the last and recent sites, the last author. Reading never fails
+//! (a missing or damaged file gives the defaults); writing is atomic.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::save::{write_new, SaveError};
+
+/// How many recent sites are listed.
+const RECENT: usize = 8;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `None` follows the system's language.
+    pub language: Option<Lang>,
+    pub last_site: Option<PathBuf>,
+    pub recent_sites: Vec<PathBuf>,
+    pub last_author: Option<String>,
+}
+
+impl Settings {
+    pub fn read_from(path: &Path) -> Settings {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn write_to(&self, path: &Path) -> Result<(), SaveError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| SaveError::Io(dir.into(), e))?;
+        }
+        let json = serde_json::to_vec_pretty(self).expect("settings are plain data");
+        write_new(path, &json)
+    }
+
+    /// Makes `root` the last site and the first of the recent ones.
+    pub fn remember_site(&mut self, root: &Path) {
+        self.recent_sites.retain(|p| p != root);
+        self.recent_sites.insert(0, root.to_path_buf());
+        self.recent_sites.truncate(RECENT);
+        self.last_site = Some(root.to_path_buf());
+    }
+}
+
+/// `user.name` from the text of a git config file (`~/.gitconfig`), read
+/// without running git: the default author of a new post.
+pub fn git_user_name(config: &str) -> Option<String> {
+    let mut in_user = false;
+    for line in config.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_user = line
+                .trim_matches(['[', ']'])
+                .trim()
+                .eq_ignore_ascii_case("user");
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        if in_user && key.trim().eq_ignore_ascii_case("name") {
+            let value = value
+                .split(['#', ';'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"')
+                .trim();
+            return Some(value.to_string()).filter(|v| !v.is_empty());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_sites_are_unique_newest_first_and_bounded() {
+        let mut s = Settings::default();
+        for i in 0..10 {
+            s.remember_site(Path::new(&format!("/site/{i}")));
+        }
+        s.remember_site(Path::new("/site/5"));
+        assert_eq!(s.recent_sites.len(), RECENT);
+        assert_eq!(s.recent_sites[0], Path::new("/site/5"));
+        assert_eq!(
+            s.recent_sites
+                .iter()
+                .filter(|p| *p == Path::new("/site/5"))
+                .count(),
+            1
+        );
+        assert_eq!(s.last_site.as_deref(), Some(Path::new("/site/5")));
+    }
+
+    #[test]
+    fn settings_survive_a_round_trip_and_damage_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/settings.json");
+        let s = Settings {
+            language: Some(Lang::En),
+            last_author: Some("Hélène".into()),
+            ..Settings::default()
+        };
+        s.write_to(&path).unwrap();
+        assert_eq!(Settings::read_from(&path), s);
+        std::fs::write(&path, "{not json").unwrap();
+        assert_eq!(Settings::read_from(&path), Settings::default());
+        assert_eq!(
+            Settings::read_from(&dir.path().join("missing.json")),
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn reads_the_git_user_name() {
+        let config =
+            "[core]\n\tname = not this\n[user]\n\temail = a@b.c\n\tname = \"Céline Martin\" # me\n";
+        assert_eq!(git_user_name(config).as_deref(), Some("Céline Martin"));
+        assert_eq!(git_user_name("[user]\nemail = x\n"), None);
+    }
+}
