@@ -1,0 +1,64 @@
+//! What the shell holds while the app runs: the settings, the open site with
+//! its index, and each open post with what it was when loaded.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use billet_core::lang::Lang;
+use billet_core::library::Library;
+use billet_core::post::Post;
+use billet_core::save::Fingerprint;
+use billet_core::settings::Settings;
+use billet_core::site::Site;
+
+use crate::error::{IpcError, Result};
+
+pub struct AppState {
+    pub inner: Mutex<Inner>,
+}
+
+pub struct Inner {
+    pub settings: Settings,
+    pub settings_path: PathBuf,
+    /// The language of the system, used when the settings do not choose one.
+    pub system_lang: Lang,
+    pub site: Option<OpenSite>,
+}
+
+pub struct OpenSite {
+    pub site: Site,
+    pub library: Library,
+    /// Open posts by site-relative path.
+    pub docs: HashMap<String, Doc>,
+}
+
+pub struct Doc {
+    pub post: Post,
+    pub loaded: Fingerprint,
+}
+
+impl Inner {
+    pub fn lang(&self) -> Lang {
+        self.settings.language.unwrap_or(self.system_lang)
+    }
+
+    pub fn site(&self) -> Result<&OpenSite> {
+        self.site
+            .as_ref()
+            .ok_or_else(|| IpcError::no_site(self.lang()))
+    }
+
+    pub fn site_mut(&mut self) -> Result<&mut OpenSite> {
+        let lang = self.lang();
+        self.site.as_mut().ok_or_else(|| IpcError::no_site(lang))
+    }
+
+    /// Saves the settings; a failure is only logged, since losing a recent
+    /// site or a language choice must not stop the author's work.
+    pub fn persist_settings(&self) {
+        if let Err(e) = self.settings.write_to(&self.settings_path) {
+            eprintln!("billet: settings not saved: {e}");
+        }
+    }
+}
