@@ -1,0 +1,136 @@
+// The editor toolbar's commands, for authors who don't know Markdown. Each is
+// a pure function from the text and the selection to one edit, so that it is
+// a single undo step in the editor and easy to test on its own.
+
+export interface Edit {
+  from: number;
+  to: number;
+  insert: string;
+  /** The selection after the edit. */
+  anchor: number;
+  head: number;
+}
+
+/**
+ * Wraps the selection in `marker` (`**` for bold, `*` for italic), or unwraps
+ * it when it is already wrapped. With nothing selected, inserts a placeholder
+ * and selects it, so that typing replaces it.
+ */
+export function toggleWrap(doc: string, from: number, to: number, marker: string, placeholder: string): Edit {
+  const before = doc.slice(0, from);
+  const after = doc.slice(to);
+  const selected = doc.slice(from, to);
+  const m = marker.length;
+  if (wrappedBy(before, after, marker)) {
+    return { from: from - m, to: to + m, insert: selected, anchor: from - m, head: to - m };
+  }
+  if (selected.length > 2 * m && wrappedBy(selected.slice(0, m), selected.slice(-m), marker)) {
+    const inner = selected.slice(m, -m);
+    return { from, to, insert: inner, anchor: from, head: from + inner.length };
+  }
+  // Spaces inside the markers would stop Markdown from seeing them.
+  const lead = /^\s*/.exec(selected)![0];
+  const trail = /\s*$/.exec(selected.slice(lead.length))![0];
+  const core = selected.slice(lead.length, selected.length - trail.length) || placeholder;
+  const insert = lead + marker + core + marker + trail;
+  const start = from + lead.length + m;
+  return { from, to, insert, anchor: start, head: start + core.length };
+}
+
+/**
+ * Whether text ending in `before` and starting with `after` is emphasised by
+ * `marker`. Runs of stars are counted so that bold (`**`) is not mistaken
+ * for italic (`*`): a run of 3 is both.
+ */
+function wrappedBy(before: string, after: string, marker: string): boolean {
+  if (!marker.startsWith("*")) return before.endsWith(marker) && after.startsWith(marker);
+  const left = /\**$/.exec(before)![0].length;
+  const right = /^\**/.exec(after)![0].length;
+  const has = (run: number) => (marker === "*" ? run === 1 || run === 3 : run === 2 || run === 3);
+  return has(left) && has(right);
+}
+
+const LINE_PREFIXES = {
+  heading: { prefix: "## ", existing: /^#{1,6}[ \t]+/ },
+  list: { prefix: "- ", existing: /^(?:[-*+]|\d+[.)])[ \t]+/ },
+  quote: { prefix: "> ", existing: /^>[ \t]?/ },
+} as const;
+
+export type LineKind = keyof typeof LINE_PREFIXES;
+
+/**
+ * Makes the selected lines headings, list items or quotes; when they all are
+ * already, turns them back into plain lines. An empty line given a
+ * `placeholder` gets it, selected.
+ */
+export function toggleLinePrefix(doc: string, from: number, to: number, kind: LineKind, placeholder = ""): Edit {
+  const { prefix, existing } = LINE_PREFIXES[kind];
+  const start = doc.lastIndexOf("\n", from - 1) + 1;
+  const endBreak = doc.indexOf("\n", to > from && doc[to - 1] === "\n" ? to - 1 : to);
+  const end = endBreak === -1 ? doc.length : endBreak;
+  const lines = doc.slice(start, end).split("\n");
+  const filled = lines.filter((l) => l.trim() !== "");
+  const remove = filled.length > 0 && filled.every((l) => l.startsWith(prefix));
+  const single = lines.length === 1;
+
+  // Each line's old and new prefix lengths, to carry the selection along.
+  const edited = lines.map((line) => {
+    const old = existing.exec(line)?.[0].length ?? 0;
+    if (line.trim() === "" && !single) return { line, old: 0, added: 0 };
+    const next = remove ? "" : prefix;
+    return { line: next + line.slice(old), old, added: next.length };
+  });
+  const insert = edited.map((e) => e.line).join("\n");
+
+  if (single && lines[0].trim() === "" && !remove && placeholder) {
+    const at = start + edited[0].line.length;
+    return { from: start, to: end, insert: insert + placeholder, anchor: at, head: at + placeholder.length };
+  }
+  // A selection that starts at a line's start keeps the new prefix inside it;
+  // otherwise positions move along with the text after the prefix.
+  const map = (pos: number, isStart: boolean) => {
+    let oldStart = start;
+    let newStart = start;
+    for (const [i, e] of edited.entries()) {
+      const oldLength = lines[i].length;
+      if (pos <= oldStart + oldLength || i === edited.length - 1) {
+        if (isStart && pos === oldStart) return newStart;
+        return newStart + e.added + Math.max(0, pos - oldStart - e.old);
+      }
+      oldStart += oldLength + 1;
+      newStart += e.line.length + 1;
+    }
+    return pos;
+  };
+  return { from: start, to: end, insert, anchor: map(from, from < to), head: map(to, false) };
+}
+
+const URL_LIKE = /^(?:https?:\/\/|mailto:|www\.)\S+$/i;
+
+/**
+ * Turns the selection into a link. Selected text becomes the link's text and
+ * the address is selected for typing; a selected address becomes the target
+ * and its text is selected instead.
+ */
+export function insertLink(doc: string, from: number, to: number, textPlaceholder: string): Edit {
+  const selected = doc.slice(from, to).trim();
+  if (URL_LIKE.test(selected)) {
+    const url = selected.startsWith("www.") ? `https://${selected}` : selected;
+    const insert = `[${textPlaceholder}](${url})`;
+    return { from, to, insert, anchor: from + 1, head: from + 1 + textPlaceholder.length };
+  }
+  const text = selected || textPlaceholder;
+  const url = "https://";
+  const insert = `[${text}](${url})`;
+  const urlStart = from + text.length + 3;
+  return { from, to, insert, anchor: urlStart, head: urlStart + url.length };
+}
+
+/** Inserts an image, `![description](address)`, with the address selected. */
+export function insertImage(doc: string, from: number, to: number, altPlaceholder: string): Edit {
+  const alt = doc.slice(from, to).trim() || altPlaceholder;
+  const url = "https://";
+  const insert = `![${alt}](${url})`;
+  const urlStart = from + alt.length + 4;
+  return { from, to, insert, anchor: urlStart, head: urlStart + url.length };
+}

@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { LoadedPost, SiteInfo } from "./ipc";
+import { currentPost, siteFields } from "./test-fields";
+
+vi.mock("./ipc", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./ipc")>();
+  const rust = () => vi.fn(() => Promise.reject(new Error("not mocked")));
+  return {
+    isIpcError: real.isIpcError,
+    appInfo: rust(),
+    currentSite: rust(),
+    listPosts: rust(),
+    openSite: rust(),
+    loadPost: rust(),
+    savePost: rust(),
+    checkFields: rust(),
+    setLanguage: rust(),
+    createPost: rust(),
+    quit: rust(),
+    pickFolder: rust(),
+    mediaUrl: rust(),
+  };
+});
+
+const ipc = vi.mocked(await import("./ipc"));
+const { session } = await import("./session.svelte");
+const { uiLanguage } = await import("./ui-language.svelte");
+
+const site: SiteInfo = {
+  root: "/sites/blog",
+  name: "blog",
+  configured: true,
+  language: "fr",
+  fields: siteFields,
+  cover: { field: "image", width: 1080, height: 600, format: "jpeg", quality: 82, path: "", max_bytes: 0, upscale: "warn", max_megapixels: 100 },
+  stylesheet: null,
+  badge_labels: ["Tutoriel"],
+  recent: [],
+};
+
+const loaded = (path = "fr/blog/a.md", body = "Bonjour\n"): LoadedPost => ({
+  path,
+  front_matter: structuredClone(currentPost),
+  body,
+  problems: [],
+});
+
+async function openPost() {
+  ipc.loadPost.mockResolvedValueOnce(loaded());
+  await session.openPost("fr/blog/a.md");
+}
+
+beforeEach(async () => {
+  vi.clearAllMocks();
+  session.closePost();
+  session.error = null;
+  ipc.appInfo.mockResolvedValue({
+    settings: { language: null, last_site: null, recent_sites: [], last_author: null },
+    language: "en",
+    default_author: "Hélène",
+  });
+  ipc.currentSite.mockResolvedValue(site);
+  ipc.listPosts.mockResolvedValue([]);
+  await session.start();
+});
+
+describe("starting", () => {
+  it("takes the language, the site and its posts from Rust", () => {
+    expect(uiLanguage.current).toBe("en");
+    expect(session.site?.name).toBe("blog");
+    expect(ipc.listPosts).toHaveBeenCalled();
+  });
+
+  it("shows the interface's own message when Rust cannot be reached", async () => {
+    ipc.appInfo.mockRejectedValueOnce(new TypeError("window.__TAURI_INTERNALS__ is undefined"));
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    await session.start();
+    expect(session.error).toBe("Something went wrong. Try again; if it keeps happening, restart Billet.");
+  });
+});
+
+describe("editing", () => {
+  it("is clean after loading, dirty after a change, clean again once undone", async () => {
+    await openPost();
+    expect(session.dirty).toBe(false);
+    session.set("title", "Autre titre");
+    expect(session.dirty).toBe(true);
+    expect(session.changes).toEqual([{ key: "title", value: "Autre titre" }]);
+    session.set("title", currentPost.title);
+    expect(session.dirty).toBe(false);
+    session.body = "Bonjour !\n";
+    expect(session.dirty).toBe(true);
+  });
+
+  it("asks before dropping unsaved edits, and keeps them on Cancel", async () => {
+    await openPost();
+    session.set("author", "Yanis");
+    const switching = session.openPost("fr/blog/b.md");
+    await vi.waitFor(() => expect(session.question).not.toBeNull());
+    session.question!.answer(false);
+    await switching;
+    expect(session.question).toBeNull();
+    expect(ipc.loadPost).toHaveBeenCalledTimes(1);
+    expect(session.post?.path).toBe("fr/blog/a.md");
+    expect(session.text("author")).toBe("Yanis");
+  });
+});
+
+describe("saving", () => {
+  it("sends only the changed fields and the text, then starts from what was saved", async () => {
+    await openPost();
+    session.set("badge.label", "Événement");
+    session.body = "Bonsoir\n";
+    ipc.savePost.mockImplementationOnce(async (path) => {
+      // The author goes on typing while Rust saves.
+      session.set("author", "Yanis");
+      return loaded(path, "Bonsoir\n");
+    });
+    ipc.listPosts.mockResolvedValue([]);
+    await session.save();
+    expect(ipc.savePost).toHaveBeenCalledWith("fr/blog/a.md", [{ key: "badge.label", value: "Événement" }], "Bonsoir\n", false);
+    expect(session.changes).toEqual([{ key: "author", value: "Yanis" }]);
+    expect(session.savedAt).not.toBeNull();
+  });
+
+  it("does nothing when there is nothing to save", async () => {
+    await openPost();
+    await session.save();
+    expect(ipc.savePost).not.toHaveBeenCalled();
+  });
+
+  it("opens the conflict dialog when the file changed on disk, and can overwrite", async () => {
+    await openPost();
+    session.set("title", "Mine");
+    ipc.savePost.mockRejectedValueOnce({ code: "save.changed_on_disk", message: "Le fichier a changé." });
+    await session.save();
+    expect(session.conflict).toEqual({ kind: "changed", path: "fr/blog/a.md" });
+    expect(session.error).toBeNull();
+    ipc.savePost.mockResolvedValueOnce(loaded());
+    await session.save(true);
+    expect(ipc.savePost).toHaveBeenLastCalledWith("fr/blog/a.md", [{ key: "title", value: "Mine" }], "Bonjour\n", true);
+    expect(session.conflict).toBeNull();
+    expect(session.dirty).toBe(false);
+  });
+
+  it("says when the file was deleted, keeping the text", async () => {
+    await openPost();
+    session.body = "Mon texte\n";
+    ipc.savePost.mockRejectedValueOnce({ code: "save.deleted_on_disk", message: "Supprimé." });
+    await session.save();
+    expect(session.conflict?.kind).toBe("deleted");
+    expect(session.body).toBe("Mon texte\n");
+  });
+
+  it("shows Rust's message for any other refusal", async () => {
+    await openPost();
+    session.set("date", "2025-02-30");
+    ipc.savePost.mockRejectedValueOnce({ code: "post.bad_value", message: "« 2025-02-30 » n'est pas une date." });
+    await session.save();
+    expect(session.error).toBe("« 2025-02-30 » n'est pas une date.");
+    expect(session.dirty).toBe(true);
+  });
+});
+
+describe("checks and language", () => {
+  it("keeps only the answer to the latest check", async () => {
+    await openPost();
+    let first!: (v: never[]) => void;
+    ipc.checkFields.mockImplementationOnce(() => new Promise((resolve) => (first = resolve)));
+    ipc.checkFields.mockResolvedValueOnce([{ field: "title", code: "missing", message: "Required." }]);
+    const slow = session.check();
+    await session.check();
+    first([]);
+    await slow;
+    expect(session.messagesFor("title")).toEqual(["Required."]);
+  });
+
+  it("switches language, then asks Rust again for its messages", async () => {
+    await openPost();
+    ipc.setLanguage.mockResolvedValueOnce("fr");
+    ipc.checkFields.mockResolvedValueOnce([]);
+    await session.changeLanguage("fr");
+    expect(uiLanguage.current).toBe("fr");
+    expect(ipc.setLanguage).toHaveBeenCalledWith("fr");
+    expect(ipc.listPosts).toHaveBeenCalledTimes(2);
+    expect(ipc.checkFields).toHaveBeenCalledOnce();
+  });
+});
