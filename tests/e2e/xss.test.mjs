@@ -68,3 +68,29 @@ test("nothing in a post can run script or move the window", async () => {
     await app.close();
   }
 });
+
+test("paths coming from the interface stay inside the open site", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    // What a compromised page could try: call Billet's commands directly.
+    const attempt = (command, args) =>
+      driver.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];" +
+          "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));",
+        command,
+        args,
+      );
+    for (const path of ["../../../../etc/passwd", "/etc/passwd", "fr/blog/../../../../etc/passwd"]) {
+      const answer = await attempt("load_post", { path });
+      assert.equal(answer.ok, undefined, `load_post(${path}) was refused`);
+      assert.match(answer.err.code, /^path\./, JSON.stringify(answer.err));
+      const disk = await attempt("disk_text", { path });
+      assert.match(disk.err.code, /^path\./, JSON.stringify(disk));
+    }
+    const link = await attempt("open_link", { url: "file:///etc/passwd" });
+    assert.equal(link.err.code, "app.link_refused");
+  } finally {
+    await app.close();
+  }
+});
