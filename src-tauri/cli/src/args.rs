@@ -62,4 +62,36 @@ pub enum Command {
     Get { post: PathBuf, key: String },
     /// Print the body's preview HTML.
     Render { post: PathBuf },
+    /// Make IMAGE the post's cover, in the site's size and format, and set the cover field.
+    Cover {
+        image: PathBuf,
+        #[arg(long)]
+        post: PathBuf,
+        /// The point to keep in view, as fractions of width and height: 0.5,0.5 is the centre.
+        #[arg(long, value_name = "X,Y", value_parser = parse_focus)]
+        focus: Option<(f64, f64)>,
+        /// 1 keeps as much of the picture as fits; 2 shows half as much, around the focus.
+        #[arg(long, default_value_t = 1.0)]
+        zoom: f64,
+    },
+    /// Resize IMAGE for the post's body, write it, and print the Markdown to insert.
+    Image {
+        image: PathBuf,
+        #[arg(long)]
+        post: PathBuf,
+    },
+}
+
+fn parse_focus(text: &str) -> Result<(f64, f64), String> {
+    let (x, y) = text
+        .split_once(',')
+        .ok_or_else(|| "expected X,Y, e.g. 0.5,0.3".to_string())?;
+    let fraction = |v: &str| {
+        v.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| (0.0..=1.0).contains(f))
+            .ok_or_else(|| format!("`{v}` is not a number from 0 to 1"))
+    };
+    Ok((fraction(x)?, fraction(y)?))
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use billet_core::edit::set_from_text;
 use billet_core::lang::{Explain, Lang};
 use billet_core::library::{Library, Severity};
+use billet_core::media::{self, Focus};
 use billet_core::new_post::{plan, NewPost};
 use billet_core::post::{parse_date, scalar_text, Post};
 use billet_core::save::{self, Fingerprint};
@@ -63,6 +64,16 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
             print!("{}", preview::render(post.body()));
             Ok(0)
         }
+        Command::Cover {
+            image,
+            post,
+            focus,
+            zoom,
+        } => {
+            let focus = focus.map_or_else(Focus::default, |(x, y)| Focus { x, y });
+            cover(&site, &image, &post, focus, zoom, lang)
+        }
+        Command::Image { image, post } => body_image(&site, &image, &post, lang),
     }
 }
 
@@ -209,6 +220,96 @@ fn get(site: &Site, post_arg: &Path, key: &str, lang: Lang) -> Outcome {
         None => print!("{}", serde_yaml::to_string(value).unwrap_or_default()),
     }
     Ok(0)
+}
+
+fn cover(
+    site: &Site,
+    image: &Path,
+    post_arg: &Path,
+    focus: Focus,
+    zoom: f64,
+    lang: Lang,
+) -> Outcome {
+    let source = read_image(image, lang)?;
+    let (mut post, path, loaded) = open_post(site, post_arg, lang)?;
+    let rel = site_relative(site, &path);
+    let made =
+        media::make_cover(site, &rel, &source, focus, zoom).map_err(|e| Failure::from(&e, lang))?;
+    let form = Library::scan(site).dominant_cover_form();
+    set_from_text(&mut post, site, &site.config.cover.field, &made.url, form)
+        .map_err(|e| Failure::from(&e, lang))?;
+    save::save(&path, &post.to_bytes(), Some(&loaded)).map_err(|e| Failure::from(&e, lang))?;
+    report(
+        &made.warnings,
+        &made.path,
+        (made.width, made.height),
+        made.bytes,
+        lang,
+    );
+    println!("{}: {}", site.config.cover.field, made.url);
+    Ok(0)
+}
+
+fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome {
+    let source = read_image(image, lang)?;
+    let (_, path, _) = open_post(site, post_arg, lang)?;
+    let rel = site_relative(site, &path);
+    let name = image
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let made =
+        media::make_body_image(site, &rel, &source, &name).map_err(|e| Failure::from(&e, lang))?;
+    report(
+        &made.warnings,
+        &made.path,
+        (made.width, made.height),
+        made.bytes,
+        lang,
+    );
+    println!("{}", made.markdown);
+    Ok(0)
+}
+
+/// Prints what was written, and its warnings on stderr.
+fn report(
+    warnings: &[media::MediaWarning],
+    path: &str,
+    (width, height): (u32, u32),
+    bytes: u64,
+    lang: Lang,
+) {
+    for w in warnings {
+        eprintln!(
+            "billet: {}: {}",
+            lang.pick("avertissement", "warning"),
+            w.message(lang)
+        );
+    }
+    println!("{path} ({width}x{height}, {bytes} bytes)");
+}
+
+fn read_image(image: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
+    std::fs::read(image).map_err(|e| Failure {
+        message: lang.pick(
+            format!("impossible de lire {} ({e}).", image.display()),
+            format!("cannot read {} ({e}).", image.display()),
+        ),
+        code: 1,
+    })
+}
+
+/// The site-relative form of a path `open_post` resolved.
+fn site_relative(site: &Site, path: &Path) -> String {
+    let root = site
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| site.root.clone());
+    let rel = path.strip_prefix(&root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Reads a post named on the command line, which must be inside the site.

@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod lang;
 pub mod library;
+pub mod media;
 pub mod names;
 pub mod new_post;
 pub mod paths;
