@@ -25,7 +25,7 @@ test("create a post, see it in the preview, save it where the site expects it", 
     await eventually(driver, async () => fs.existsSync(path.join(app.site, rel)), "the post file is created");
 
     const type = async (id, text) => {
-      const input = await driver.findElement(byTestId(id));
+      const input = await find(driver, id);
       await input.clear();
       await input.sendKeys(text);
     };
