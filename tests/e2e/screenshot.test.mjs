@@ -23,6 +23,16 @@ test("the main window with a post open, for the README", async () => {
       "the preview's images load through the billet-media protocol",
     );
     await find(driver, "field-title");
+    // Show the editor with the end of the form above it: what an author looks at most.
+    await driver.executeScript(`
+      const editor = document.querySelector('[data-testid=editor]');
+      let column = editor.parentElement;
+      while (column && !(column.scrollHeight > column.clientHeight + 10 && getComputedStyle(column).overflowY !== 'visible')) {
+        column = column.parentElement;
+      }
+      const top = editor.getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop;
+      column.scrollTop = top - 520;
+    `);
     // Loaded is not yet painted: give WebKit a moment before the picture.
     await driver.sleep(1000);
     const file = await screenshot(driver, "main-window");
