@@ -6,9 +6,12 @@ use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use image::codecs::gif::GifDecoder;
+use image::metadata::Orientation;
 use image::{
-    AnimationDecoder, DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits,
+    AnimationDecoder, DynamicImage, GrayImage, ImageDecoder, ImageError, ImageFormat, ImageReader,
+    Limits, RgbImage,
 };
+use jpeg_decoder::{CodingProcess, PixelFormat};
 
 use super::error::MediaError;
 use super::orient;
@@ -18,7 +21,15 @@ pub struct Decoded {
     pub image: DynamicImage,
     /// A GIF with more than one frame; only the first is in `image`.
     pub animated: bool,
+    /// The upright size of the whole picture; larger than `image` when a
+    /// JPEG was decoded at a reduced scale.
+    pub full: (u32, u32),
 }
+
+/// Whether a reduced decode is still enough for the caller: given the
+/// upright size of the whole picture and the upright size the reduced
+/// decode would have, true when no resolution below the target is lost.
+pub type Enough<'a> = &'a dyn Fn((u32, u32), (u32, u32)) -> bool;
 
 /// The format of `bytes`, from their first bytes.
 pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, MediaError> {
@@ -76,11 +87,17 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
     (head.starts_with('<')) && head.contains("<svg")
 }
 
-/// Decodes `bytes`, refusing pictures of more than `max_megapixels`.
-pub fn decode(bytes: &[u8], max_megapixels: u32) -> Result<Decoded, MediaError> {
+/// Decodes `bytes`, refusing pictures of more than `max_megapixels`. A
+/// large JPEG is decoded at 1/2, 1/4 or 1/8 of its size (DCT scaling, as
+/// libvips does) when `enough` says that smaller picture still suffices.
+pub fn decode(
+    bytes: &[u8],
+    max_megapixels: u32,
+    enough: Option<Enough>,
+) -> Result<Decoded, MediaError> {
     let format = sniff(bytes)?;
     catch_unwind(AssertUnwindSafe(|| {
-        decode_as(bytes, format, max_megapixels)
+        decode_as(bytes, format, max_megapixels, enough)
     }))
     .unwrap_or(Err(MediaError::DecoderCrashed))
 }
@@ -89,6 +106,7 @@ fn decode_as(
     bytes: &[u8],
     format: ImageFormat,
     max_megapixels: u32,
+    enough: Option<Enough>,
 ) -> Result<Decoded, MediaError> {
     let reader = || ImageReader::with_format(Cursor::new(bytes), format);
     // The header alone, before any pixel buffer is allocated.
@@ -102,11 +120,17 @@ fn decode_as(
     if u64::from(width) * u64::from(height) > max_pixels {
         return Err(too_large);
     }
+    let alloc = max_pixels * 8 + (64 << 20);
+    if let (ImageFormat::Jpeg, Some(enough)) = (format, enough) {
+        if let Some(decoded) = jpeg_scaled(bytes, (width, height), alloc, enough) {
+            return Ok(decoded);
+        }
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(width);
     limits.max_image_height = Some(height);
     // 16-bit RGBA at most, plus room for the decoders' own buffers.
-    limits.max_alloc = Some(max_pixels * 8 + (64 << 20));
+    limits.max_alloc = Some(alloc);
     let mut reader = reader();
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(corrupt)?;
@@ -119,7 +143,88 @@ fn decode_as(
         orient::apply(&mut image, o);
     }
     let animated = format == ImageFormat::Gif && gif_frames(bytes) > 1;
-    Ok(Decoded { image, animated })
+    let full = (image.width(), image.height());
+    Ok(Decoded {
+        image,
+        animated,
+        full,
+    })
+}
+
+/// The reduced decode of a baseline or progressive 8-bit JPEG in RGB,
+/// YCbCr or grey, upright, at the smallest DCT scale that `enough` accepts.
+/// `None` when the picture is of another kind, when no reduced scale is
+/// enough, or on any error: the full decode then runs (and reports it).
+fn jpeg_scaled(
+    bytes: &[u8],
+    (width, height): (u32, u32),
+    max_alloc: u64,
+    enough: Enough,
+) -> Option<Decoded> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(usize::try_from(max_alloc).unwrap_or(usize::MAX));
+    decoder.read_info().ok()?;
+    let info = decoder.info()?;
+    let kind_ok = matches!(
+        info.coding_process,
+        CodingProcess::DctSequential | CodingProcess::DctProgressive
+    ) && matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24);
+    if !kind_ok || (u32::from(info.width), u32::from(info.height)) != (width, height) {
+        return None;
+    }
+    let orientation = |d: &jpeg_decoder::Decoder<_>| {
+        d.exif_data()
+            .and_then(Orientation::from_exif_chunk)
+            .unwrap_or(Orientation::NoTransforms)
+    };
+    let before = orientation(&decoder);
+    let scaled = |eighths: u32| {
+        (
+            (width * eighths).div_ceil(8),
+            (height * eighths).div_ceil(8),
+        )
+    };
+    let fits = |o, size| enough(upright(o, (width, height)), upright(o, size));
+    let size = [1, 2, 4]
+        .into_iter()
+        .map(scaled)
+        .find(|&s| fits(before, s))?;
+    // Asking for exactly the size of one scale gives that scale: every
+    // smaller one is smaller on both axes.
+    let got = decoder
+        .scale(u16::try_from(size.0).ok()?, u16::try_from(size.1).ok()?)
+        .ok()?;
+    if (u32::from(got.0), u32::from(got.1)) != size {
+        return None;
+    }
+    let data = decoder.decode().ok()?;
+    // An EXIF block after the frame header is only seen now.
+    let after = orientation(&decoder);
+    if after != before && !fits(after, size) {
+        return None;
+    }
+    let mut image = match decoder.info()?.pixel_format {
+        PixelFormat::L8 => DynamicImage::ImageLuma8(GrayImage::from_raw(size.0, size.1, data)?),
+        PixelFormat::RGB24 => DynamicImage::ImageRgb8(RgbImage::from_raw(size.0, size.1, data)?),
+        _ => return None,
+    };
+    orient::apply(&mut image, after);
+    Some(Decoded {
+        image,
+        animated: false,
+        full: upright(after, (width, height)),
+    })
+}
+
+/// A stored size as it is once `orientation` is applied.
+fn upright(orientation: Orientation, (w, h): (u32, u32)) -> (u32, u32) {
+    match orientation {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (h, w),
+        _ => (w, h),
+    }
 }
 
 /// How many frames a GIF has, counting to two at most.

@@ -71,8 +71,13 @@ pub fn render_cover(
     zoom: f64,
 ) -> Result<Made, MediaError> {
     let cover = &site.config.cover;
-    let (pixels, mut warnings) = prepare(source, cover.max_megapixels, cover.format)?;
     let (tw, th) = (cover.width.max(1), cover.height.max(1));
+    let enough = cover_enough((tw, th), focus, zoom);
+    let Prepared {
+        pixels,
+        mut warnings,
+        ..
+    } = prepare(source, cover.max_megapixels, cover.format, &enough)?;
     let crop = crop_box((pixels.width, pixels.height), (tw, th), focus, zoom);
     let (cw, ch) = (crop.width.round() as u32, crop.height.round() as u32);
     if cw < tw || ch < th {
@@ -101,10 +106,21 @@ pub fn render_cover(
 /// aspect kept, never enlarged.
 pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError> {
     let body = &site.config.body_images;
-    let (pixels, warnings) = prepare(source, site.config.cover.max_megapixels, body.format)?;
+    let max_width = body.max_width.max(1);
+    let enough = body_enough(max_width);
+    let Prepared {
+        pixels,
+        full,
+        warnings,
+    } = prepare(
+        source,
+        site.config.cover.max_megapixels,
+        body.format,
+        &enough,
+    )?;
     let (w, h) = (pixels.width, pixels.height);
-    let tw = w.min(body.max_width.max(1));
-    let th = ((u64::from(h) * u64::from(tw) + u64::from(w) / 2) / u64::from(w)).max(1) as u32;
+    // From the whole picture's size, whatever the scale it was decoded at.
+    let (tw, th) = body_size(full, max_width);
     let out = if (tw, th) == (w, h) {
         pixels
     } else {
@@ -117,6 +133,36 @@ pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError>
         resize::resize(&pixels, whole, tw, th)?
     };
     finish(out, body.format, body.quality, body.max_bytes, warnings)
+}
+
+/// Whether a cover can be made from a reduced decode of upright size
+/// `size`: its crop must still have the target's pixels.
+fn cover_enough(
+    (tw, th): (u32, u32),
+    focus: Focus,
+    zoom: f64,
+) -> impl Fn((u32, u32), (u32, u32)) -> bool {
+    move |_full, size| {
+        let crop = crop_box(size, (tw, th), focus, zoom);
+        crop.width >= f64::from(tw) && crop.height >= f64::from(th)
+    }
+}
+
+/// Whether a body image can be made from a reduced decode of upright size
+/// `size`: it must be at least the output size.
+fn body_enough(max_width: u32) -> impl Fn((u32, u32), (u32, u32)) -> bool {
+    move |full, (w, h)| {
+        let (tw, th) = body_size(full, max_width);
+        w >= tw && h >= th
+    }
+}
+
+/// A body image's output size: at most `max_width` wide, aspect kept,
+/// never enlarged.
+fn body_size((w, h): (u32, u32), max_width: u32) -> (u32, u32) {
+    let tw = w.min(max_width);
+    let th = ((u64::from(h) * u64::from(tw) + u64::from(w) / 2) / u64::from(w)).max(1) as u32;
+    (tw, th)
 }
 
 /// Makes the cover of the post at `post_rel_path` and writes it under the
@@ -239,23 +285,35 @@ fn is_camera_word(word: &str) -> bool {
     prefix.is_some_and(|p| upper[p.len()..].chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Decodes and converts to 8-bit RGB(A): alpha is kept only when the
-/// output format has it, and flattened onto white otherwise.
+/// A decoded picture, ready for framing and resizing.
+struct Prepared {
+    pixels: Pixels,
+    /// The upright size of the whole picture (`pixels` may be smaller).
+    full: (u32, u32),
+    warnings: Vec<MediaWarning>,
+}
+
+/// Decodes (a large JPEG at a reduced scale when `enough` allows it) and
+/// converts to 8-bit RGB(A): alpha is kept only when the output format has
+/// it, and flattened onto white otherwise. Also gives the upright size of
+/// the whole picture.
 fn prepare(
     source: &[u8],
     max_megapixels: u32,
     format: ImageFormat,
-) -> Result<(Pixels, Vec<MediaWarning>), MediaError> {
-    let decoded = decode::decode(source, max_megapixels)?;
+    enough: decode::Enough,
+) -> Result<Prepared, MediaError> {
+    let decoded = decode::decode(source, max_megapixels, Some(enough))?;
     let warnings = if decoded.animated {
         vec![MediaWarning::Animated]
     } else {
         Vec::new()
     };
-    Ok((
-        to_pixels(decoded.image, format != ImageFormat::Jpeg),
+    Ok(Prepared {
+        pixels: to_pixels(decoded.image, format != ImageFormat::Jpeg),
+        full: decoded.full,
         warnings,
-    ))
+    })
 }
 
 fn to_pixels(image: DynamicImage, keep_alpha: bool) -> Pixels {

@@ -485,3 +485,86 @@ fn alt_text_is_cleaned() {
     assert_eq!(alt_text("C:\\Users\\c\\Capture 2025.png"), "Capture 2025");
     assert_eq!(alt_text("Screenshot 2025-01-02 at 10.22.png"), "at 10 22");
 }
+
+/// A 4000x3000 JPEG: blue, with a red 60x60 square centred on (3000, 1200).
+fn large_marked_jpeg() -> Vec<u8> {
+    let img = RgbImage::from_fn(4000, 3000, |x, y| {
+        if x.abs_diff(3000) < 30 && y.abs_diff(1200) < 30 {
+            RED
+        } else {
+            BLUE
+        }
+    });
+    jpeg_with_exif(&img, 1)
+}
+
+#[test]
+fn large_jpeg_cover_is_decoded_scaled_and_the_mark_lands_where_asked() {
+    let source = large_marked_jpeg();
+    let focus = Focus { x: 0.5, y: 0.55 };
+    let enough = cover_enough((1080, 600), focus, 1.0);
+    let decoded = decode::decode(&source, 50, Some(&enough)).unwrap();
+    // 1/2 is the smallest scale whose crop (2000x1111) still covers 1080x600.
+    assert_eq!(decoded.full, (4000, 3000));
+    assert_eq!(
+        (decoded.image.width(), decoded.image.height()),
+        (2000, 1500)
+    );
+
+    let (_dir, site) = site_with(png_config());
+    let made = render_cover(&site, &source, focus, 1.0).unwrap();
+    assert_eq!((made.width, made.height), (1080, 600));
+    let out = decode_rgb(&made.bytes);
+    assert_eq!(out.dimensions(), (1080, 600));
+    // Where the mark is expected, from the crop of the full-size picture.
+    let crop = crop_box((4000, 3000), (1080, 600), focus, 1.0);
+    let x = ((3000.0 - crop.left) * 1080.0 / crop.width).round() as u32;
+    let y = ((1200.0 - crop.top) * 600.0 / crop.height).round() as u32;
+    assert!(is_red(out.get_pixel(x, y)), "mark at ({x}, {y})");
+    for (dx, dy) in [(-12i32, 0i32), (12, 0), (0, -12), (0, 12)] {
+        let p = out.get_pixel(x.saturating_add_signed(dx), y.saturating_add_signed(dy));
+        assert!(!is_red(p), "mark no larger than expected at ({dx}, {dy})");
+    }
+    assert!(!is_red(out.get_pixel(540, 300)));
+}
+
+#[test]
+fn small_jpeg_takes_the_full_path() {
+    let source = jpeg_with_exif(&marked(1200, 700), 1);
+    let enough = cover_enough((1080, 600), Focus::default(), 1.0);
+    let decoded = decode::decode(&source, 50, Some(&enough)).unwrap();
+    assert_eq!(decoded.full, (1200, 700));
+    assert_eq!((decoded.image.width(), decoded.image.height()), (1200, 700));
+}
+
+#[test]
+fn every_exif_orientation_is_applied_on_the_scaled_path() {
+    let mut config = png_config();
+    config.body_images.max_width = 100;
+    let (_dir, site) = site_with(config);
+    let source = marked(1600, 800);
+    let expected = [
+        (1, (100, 50), (200, 100), [true, false, false, false]),
+        (2, (100, 50), (200, 100), [false, true, false, false]),
+        (3, (100, 50), (200, 100), [false, false, true, false]),
+        (4, (100, 50), (200, 100), [false, false, false, true]),
+        (5, (100, 200), (100, 200), [true, false, false, false]),
+        (6, (100, 200), (100, 200), [false, true, false, false]),
+        (7, (100, 200), (100, 200), [false, false, true, false]),
+        (8, (100, 200), (100, 200), [false, false, false, true]),
+    ];
+    for (orientation, dims, decoded_dims, corners) in expected {
+        let bytes = jpeg_with_exif(&source, orientation);
+        let enough = body_enough(100);
+        let decoded = decode::decode(&bytes, 50, Some(&enough)).unwrap();
+        assert_eq!(
+            (decoded.image.width(), decoded.image.height()),
+            decoded_dims,
+            "orientation {orientation}"
+        );
+        let made = render_body_image(&site, &bytes).unwrap();
+        let out = decode_rgb(&made.bytes);
+        assert_eq!(out.dimensions(), dims, "orientation {orientation}");
+        assert_eq!(red_corners(&out), corners, "orientation {orientation}");
+    }
+}
