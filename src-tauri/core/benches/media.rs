@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use billet_core::media::{render_cover, Focus};
+use billet_core::media::{crop_box, render_cover, Focus};
 use billet_core::site::{Config, Site};
 use image::{ImageEncoder, RgbImage, RgbaImage};
 
@@ -29,8 +29,8 @@ fn main() {
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
 
-    println!("| picture | Billet | vipsthumbnail | convert | Billet peak | vipsthumbnail peak | convert peak |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| picture | Billet | vipsthumbnail | convert | Billet peak | vipsthumbnail peak | convert peak | SSIM Billet | SSIM vips | SSIM convert |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for (name, input) in &inputs {
         let target = |tool: &str| out.join(format!("{name}-{tool}.jpg"));
         let billet = measure(Command::new(&exe).arg("--cover-child").arg(input).arg(target("billet")));
@@ -51,11 +51,77 @@ fn main() {
             let (w, h) = image::image_dimensions(target(tool)).expect("each tool wrote its cover");
             assert_eq!((w, h), (1080, 600), "{tool} on {name}");
         }
+        let reference = reference_cover(input);
+        let ssim = |tool: &str| ssim(&reference, &image::open(target(tool)).expect("cover readable").to_luma8());
         println!(
-            "| {name} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB | {:.0} MB | {:.0} MB |",
-            billet.0, vips.0, magick.0, billet.1, vips.1, magick.1
+            "| {name} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB | {:.0} MB | {:.0} MB | {:.4} | {:.4} | {:.4} |",
+            billet.0, vips.0, magick.0, billet.1, vips.1, magick.1, ssim("billet"), ssim("vips"), ssim("convert")
         );
     }
+}
+
+/// The reference a cover is compared with: the whole picture decoded at full
+/// size by the `image` crate, turned upright, flattened on white, cropped to
+/// the same box and resized with Lanczos3, never encoded.
+fn reference_cover(input: &Path) -> image::GrayImage {
+    let bytes = std::fs::read(input).unwrap();
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .unwrap()
+        .into_decoder()
+        .unwrap();
+    let orientation = image::ImageDecoder::orientation(&mut decoder).unwrap();
+    let mut picture = image::DynamicImage::from_decoder(decoder).unwrap();
+    picture.apply_orientation(orientation);
+    let mut rgba = picture.to_rgba8();
+    for p in rgba.pixels_mut() {
+        let a = f32::from(p[3]) / 255.0;
+        for c in 0..3 {
+            p[c] = (f32::from(p[c]) * a + 255.0 * (1.0 - a)).round() as u8;
+        }
+        p[3] = 255;
+    }
+    let crop = crop_box((rgba.width(), rgba.height()), (1080, 600), Focus::default(), 1.0);
+    let part = image::imageops::crop_imm(
+        &rgba,
+        crop.left.round() as u32,
+        crop.top.round() as u32,
+        crop.width.round() as u32,
+        crop.height.round() as u32,
+    )
+    .to_image();
+    let resized = image::imageops::resize(&part, 1080, 600, image::imageops::FilterType::Lanczos3);
+    image::DynamicImage::ImageRgba8(resized).to_luma8()
+}
+
+/// The mean structural similarity of two same-sized grey pictures, over
+/// 8x8 windows every 4 pixels (1 means identical).
+fn ssim(a: &image::GrayImage, b: &image::GrayImage) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let (c1, c2) = ((0.01f64 * 255.0).powi(2), (0.03f64 * 255.0).powi(2));
+    let (mut total, mut windows) = (0.0, 0u32);
+    for y in (0..a.height() - 8).step_by(4) {
+        for x in (0..a.width() - 8).step_by(4) {
+            let (mut sa, mut sb, mut saa, mut sbb, mut sab) = (0.0, 0.0, 0.0, 0.0, 0.0);
+            for dy in 0..8 {
+                for dx in 0..8 {
+                    let pa = f64::from(a.get_pixel(x + dx, y + dy)[0]);
+                    let pb = f64::from(b.get_pixel(x + dx, y + dy)[0]);
+                    sa += pa;
+                    sb += pb;
+                    saa += pa * pa;
+                    sbb += pb * pb;
+                    sab += pa * pb;
+                }
+            }
+            let n = 64.0;
+            let (ma, mb) = (sa / n, sb / n);
+            let (va, vb, cov) = (saa / n - ma * ma, sbb / n - mb * mb, sab / n - ma * mb);
+            total += ((2.0 * ma * mb + c1) * (2.0 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+            windows += 1;
+        }
+    }
+    total / f64::from(windows)
 }
 
 /// Runs in a child process: one cover, written to `output`.
