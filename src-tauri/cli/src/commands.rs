@@ -236,9 +236,17 @@ fn cover(
     let made =
         media::make_cover(site, &rel, &source, focus, zoom).map_err(|e| Failure::from(&e, lang))?;
     let form = Library::scan(site).dominant_cover_form();
+    let old = post.meta(&site.config.cover.field).cover.map(|c| c.src);
     set_from_text(&mut post, site, &site.config.cover.field, &made.url, form)
         .map_err(|e| Failure::from(&e, lang))?;
     save::save(&path, &post.to_bytes(), Some(&loaded)).map_err(|e| Failure::from(&e, lang))?;
+    if let Some(old) = old.filter(|old| *old != made.url) {
+        let removed = media::remove_replaced_cover(site, &Library::scan(site), &old)
+            .map_err(|e| Failure::from(&e, lang))?;
+        if let Some(removed) = removed {
+            println!("{}: {removed}", lang.pick("supprimé", "removed"));
+        }
+    }
     report(
         &made.warnings,
         &made.path,

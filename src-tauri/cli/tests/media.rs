@@ -38,6 +38,45 @@ fn site() -> tempfile::TempDir {
 }
 
 #[test]
+fn replacing_a_cover_removes_the_old_file_only_when_unused() {
+    let dir = site();
+    fs::create_dir_all(dir.path().join("public/blog")).unwrap();
+    fs::write(dir.path().join("public/blog/old.jpg"), b"old").unwrap();
+    let cover = |dir: &Path| {
+        billet(
+            dir,
+            &[
+                "cover",
+                "IMG_0001 le port.jpg",
+                "--post",
+                "content/fr/blog/premier.md",
+            ],
+        )
+    };
+    let first = cover(dir.path());
+    assert!(
+        text(&first.stdout).contains("removed: public/blog/old.jpg"),
+        "{}",
+        text(&first.stdout)
+    );
+    assert!(!dir.path().join("public/blog/old.jpg").exists());
+    // Another post now shares the first cover: making a new one keeps it.
+    fs::write(
+        dir.path().join("content/fr/blog/second.md"),
+        "---\nimage: /blog/2025/premier.jpg\ntitle: Second\n---\n",
+    )
+    .unwrap();
+    let second = cover(dir.path());
+    assert!(
+        !text(&second.stdout).contains("removed"),
+        "{}",
+        text(&second.stdout)
+    );
+    assert!(dir.path().join("public/blog/2025/premier.jpg").exists());
+    assert!(dir.path().join("public/blog/2025/premier-2.jpg").exists());
+}
+
+#[test]
 fn cover_writes_the_file_and_keeps_the_posts_form() {
     let dir = site();
     let out = billet(

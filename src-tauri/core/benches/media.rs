@@ -33,7 +33,12 @@ fn main() {
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for (name, input) in &inputs {
         let target = |tool: &str| out.join(format!("{name}-{tool}.jpg"));
-        let billet = measure(Command::new(&exe).arg("--cover-child").arg(input).arg(target("billet")));
+        let billet = measure(
+            Command::new(&exe)
+                .arg("--cover-child")
+                .arg(input)
+                .arg(target("billet")),
+        );
         let vips = measure(
             Command::new("vipsthumbnail")
                 .arg(input)
@@ -43,7 +48,15 @@ fn main() {
         let magick = measure(
             Command::new("/usr/bin/convert")
                 .arg(input)
-                .args(["-auto-orient", "-resize", "1080x600^", "-gravity", "center", "-extent", "1080x600"])
+                .args([
+                    "-auto-orient",
+                    "-resize",
+                    "1080x600^",
+                    "-gravity",
+                    "center",
+                    "-extent",
+                    "1080x600",
+                ])
                 .args(["-strip", "-quality", "82"])
                 .arg(target("convert")),
         );
@@ -52,7 +65,14 @@ fn main() {
             assert_eq!((w, h), (1080, 600), "{tool} on {name}");
         }
         let reference = reference_cover(input);
-        let ssim = |tool: &str| ssim(&reference, &image::open(target(tool)).expect("cover readable").to_luma8());
+        let ssim = |tool: &str| {
+            ssim(
+                &reference,
+                &image::open(target(tool))
+                    .expect("cover readable")
+                    .to_luma8(),
+            )
+        };
         println!(
             "| {name} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB | {:.0} MB | {:.0} MB | {:.4} | {:.4} | {:.4} |",
             billet.0, vips.0, magick.0, billet.1, vips.1, magick.1, ssim("billet"), ssim("vips"), ssim("convert")
@@ -81,7 +101,12 @@ fn reference_cover(input: &Path) -> image::GrayImage {
         }
         p[3] = 255;
     }
-    let crop = crop_box((rgba.width(), rgba.height()), (1080, 600), Focus::default(), 1.0);
+    let crop = crop_box(
+        (rgba.width(), rgba.height()),
+        (1080, 600),
+        Focus::default(),
+        1.0,
+    );
     let part = image::imageops::crop_imm(
         &rgba,
         crop.left.round() as u32,
@@ -117,7 +142,8 @@ fn ssim(a: &image::GrayImage, b: &image::GrayImage) -> f64 {
             let n = 64.0;
             let (ma, mb) = (sa / n, sb / n);
             let (va, vb, cov) = (saa / n - ma * ma, sbb / n - mb * mb, sab / n - ma * mb);
-            total += ((2.0 * ma * mb + c1) * (2.0 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+            total += ((2.0 * ma * mb + c1) * (2.0 * cov + c2))
+                / ((ma * ma + mb * mb + c1) * (va + vb + c2));
             windows += 1;
         }
     }
@@ -126,7 +152,11 @@ fn ssim(a: &image::GrayImage, b: &image::GrayImage) -> f64 {
 
 /// Runs in a child process: one cover, written to `output`.
 fn cover_child(input: &Path, output: &Path) {
-    let site = Site { root: output.parent().unwrap().to_path_buf(), config: Config::default(), configured: true };
+    let site = Site {
+        root: output.parent().unwrap().to_path_buf(),
+        config: Config::default(),
+        configured: true,
+    };
     let source = std::fs::read(input).expect("input readable");
     let made = render_cover(&site, &source, Focus::default(), 1.0).expect("cover made");
     std::fs::write(output, made.bytes).expect("cover written");
@@ -139,13 +169,27 @@ fn measure(cmd: &mut Command) -> (f64, f64) {
     let mut peak_kb = 0u64;
     for _ in 0..RUNS {
         let mut timed = Command::new("/usr/bin/time");
-        timed.args(["-f", "%M"]).arg(cmd.get_program()).args(cmd.get_args());
+        timed
+            .args(["-f", "%M"])
+            .arg(cmd.get_program())
+            .args(cmd.get_args());
         let started = Instant::now();
-        let out = timed.output().expect("/usr/bin/time runs (apt-get install time)");
+        let out = timed
+            .output()
+            .expect("/usr/bin/time runs (apt-get install time)");
         times.push(started.elapsed().as_secs_f64() * 1000.0);
-        assert!(out.status.success(), "{:?} failed: {}", cmd, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{:?} failed: {}",
+            cmd,
+            String::from_utf8_lossy(&out.stderr)
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let kb = stderr.lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+        let kb = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0);
         peak_kb = peak_kb.max(kb);
     }
     times.sort_by(f64::total_cmp);
@@ -176,7 +220,13 @@ fn generate(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         if let Some(o) = orientation {
             enc.set_exif_metadata(orientation_exif(o)).unwrap();
         }
-        enc.write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::Rgb8).unwrap();
+        enc.write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
         std::fs::write(path, bytes).unwrap();
     };
     let phone = dir.join("phone-4000x3000-exif6.jpg");
@@ -200,7 +250,12 @@ fn generate(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     })
     .save(&logo)
     .unwrap();
-    vec![("4000x3000 phone JPEG, EXIF 6", phone), ("6000x4000 JPEG", camera), ("2820x1570 PNG screenshot", screenshot), ("1024x1024 PNG with alpha", logo)]
+    vec![
+        ("4000x3000 phone JPEG, EXIF 6", phone),
+        ("6000x4000 JPEG", camera),
+        ("2820x1570 PNG screenshot", screenshot),
+        ("1024x1024 PNG with alpha", logo),
+    ]
 }
 
 /// The smallest EXIF block that carries an orientation (little-endian TIFF).

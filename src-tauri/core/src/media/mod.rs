@@ -11,6 +11,7 @@ mod error;
 mod frame;
 mod orient;
 mod place;
+mod replace;
 mod resize;
 
 use chrono::NaiveDate;
@@ -20,6 +21,7 @@ use serde::Serialize;
 pub use decode::sniff;
 pub use error::{MediaError, MediaWarning};
 pub use frame::{crop_box, Crop, Focus};
+pub use replace::remove_replaced_cover;
 pub use resize::Pixels;
 
 use crate::post::{parse_date, Post};
