@@ -266,8 +266,9 @@ fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    let alt = media::alt_text(&name);
     let made =
-        media::make_body_image(site, &rel, &source, &name).map_err(|e| Failure::from(&e, lang))?;
+        media::make_body_image(site, &rel, &source, &alt).map_err(|e| Failure::from(&e, lang))?;
     report(
         &made.warnings,
         &made.path,

@@ -109,32 +109,60 @@ pub fn render_cover(
 pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError> {
     let body = &site.config.body_images;
     let max_width = body.max_width.max(1);
-    let enough = body_enough(max_width);
+    let (out, warnings) = whole_picture(
+        source,
+        site.config.cover.max_megapixels,
+        body.format,
+        move |full| body_size(full, max_width),
+    )?;
+    finish(out, body.format, body.quality, body.max_bytes, warnings)
+}
+
+/// The whole picture, upright, fitting in `max_side` x `max_side`, as a
+/// JPEG: what the framing view shows the author to frame the cover on.
+pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made, MediaError> {
+    let max_side = max_side.max(1);
+    let (out, warnings) = whole_picture(
+        source,
+        site.config.cover.max_megapixels,
+        ImageFormat::Jpeg,
+        move |(w, h)| {
+            let scale = (f64::from(max_side) / f64::from(w.max(h))).min(1.0);
+            let side = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+            (side(w), side(h))
+        },
+    )?;
+    finish(out, ImageFormat::Jpeg, 85, u64::MAX, warnings)
+}
+
+/// The whole picture, uncropped, resized to `size_of(its upright size)`
+/// (never larger than it): decoded at a reduced scale when that still has
+/// enough pixels.
+fn whole_picture(
+    source: &[u8],
+    max_megapixels: u32,
+    format: ImageFormat,
+    size_of: impl Fn((u32, u32)) -> (u32, u32) + Copy,
+) -> Result<(Pixels, Vec<MediaWarning>), MediaError> {
+    let enough = enough_for(size_of);
     let Prepared {
         pixels,
         full,
         warnings,
-    } = prepare(
-        source,
-        site.config.cover.max_megapixels,
-        body.format,
-        &enough,
-    )?;
+    } = prepare(source, max_megapixels, format, &enough)?;
     let (w, h) = (pixels.width, pixels.height);
     // From the whole picture's size, whatever the scale it was decoded at.
-    let (tw, th) = body_size(full, max_width);
-    let out = if (tw, th) == (w, h) {
-        pixels
-    } else {
-        let whole = Crop {
-            left: 0.0,
-            top: 0.0,
-            width: f64::from(w),
-            height: f64::from(h),
-        };
-        resize::resize(&pixels, whole, tw, th)?
+    let (tw, th) = size_of(full);
+    if (tw, th) == (w, h) {
+        return Ok((pixels, warnings));
+    }
+    let whole = Crop {
+        left: 0.0,
+        top: 0.0,
+        width: f64::from(w),
+        height: f64::from(h),
     };
-    finish(out, body.format, body.quality, body.max_bytes, warnings)
+    Ok((resize::resize(&pixels, whole, tw, th)?, warnings))
 }
 
 /// Whether a cover can be made from a reduced decode of upright size
@@ -150,11 +178,13 @@ fn cover_enough(
     }
 }
 
-/// Whether a body image can be made from a reduced decode of upright size
-/// `size`: it must be at least the output size.
-fn body_enough(max_width: u32) -> impl Fn((u32, u32), (u32, u32)) -> bool {
+/// Whether a reduced decode of upright size `(w, h)` still has the pixels
+/// of an output of `size_of(the whole picture's size)`.
+fn enough_for(
+    size_of: impl Fn((u32, u32)) -> (u32, u32),
+) -> impl Fn((u32, u32), (u32, u32)) -> bool {
     move |full, (w, h)| {
-        let (tw, th) = body_size(full, max_width);
+        let (tw, th) = size_of(full);
         w >= tw && h >= th
     }
 }
@@ -201,19 +231,20 @@ pub fn make_cover(
     })
 }
 
-/// Makes a body image for the post at `post_rel_path` from `source`, whose
-/// file name (`source_name`) gives the alt text and `{{name}}`.
+/// Makes a body image for the post at `post_rel_path` from `source`, with
+/// the author's `alt` text, which also gives the file its `{{name}}`
+/// ([`alt_text`] suggests one from the source's file name).
 pub fn make_body_image(
     site: &Site,
     post_rel_path: &str,
     source: &[u8],
-    source_name: &str,
+    alt: &str,
 ) -> Result<BodyImageResult, MediaError> {
     let made = render_body_image(site, source)?;
     let body = &site.config.body_images;
     let slug = place::post_slug(post_rel_path);
     let date = post_date(site, post_rel_path)?;
-    let alt = alt_text(source_name);
+    let alt = alt.trim().to_string();
     let name = crate::names::slugify(&alt);
     let name = if name.is_empty() {
         "image".to_string()

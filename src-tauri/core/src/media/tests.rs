@@ -437,7 +437,8 @@ fn covers_are_placed_under_unique_names_and_a_jpg_that_is_a_png_works() {
         on_disk
     );
 
-    let body = make_body_image(&site, post, &source, "/home/c/IMG_2041 Vue du port.jpg").unwrap();
+    let alt = alt_text("/home/c/IMG_2041 Vue du port.jpg");
+    let body = make_body_image(&site, post, &source, &alt).unwrap();
     assert_eq!(body.alt, "Vue du port");
     assert_eq!(body.path, "public/blog/2024/bonne-annee-vue-du-port.jpg");
     assert_eq!(
@@ -555,7 +556,7 @@ fn every_exif_orientation_is_applied_on_the_scaled_path() {
     ];
     for (orientation, dims, decoded_dims, corners) in expected {
         let bytes = jpeg_with_exif(&source, orientation);
-        let enough = body_enough(100);
+        let enough = enough_for(|full| body_size(full, 100));
         let decoded = decode::decode(&bytes, 50, Some(&enough)).unwrap();
         assert_eq!(
             (decoded.image.width(), decoded.image.height()),
@@ -567,4 +568,21 @@ fn every_exif_orientation_is_applied_on_the_scaled_path() {
         assert_eq!(out.dimensions(), dims, "orientation {orientation}");
         assert_eq!(red_corners(&out), corners, "orientation {orientation}");
     }
+}
+
+#[test]
+fn the_overview_is_the_whole_picture_upright_and_small() {
+    let (_dir, site) = site_with(Config::default());
+    let source = jpeg_with_exif(&marked(3000, 2000), 6);
+    let made = render_overview(&site, &source, 800).unwrap();
+    assert_eq!((made.width, made.height), (533, 800));
+    let decoded = image::load_from_memory(&made.bytes).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (533, 800));
+    // Never enlarged.
+    let small = encoded(
+        &image::DynamicImage::ImageRgb8(marked(300, 200)),
+        image::ImageFormat::Png,
+    );
+    let made = render_overview(&site, &small, 800).unwrap();
+    assert_eq!((made.width, made.height), (300, 200));
 }

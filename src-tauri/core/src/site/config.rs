@@ -102,6 +102,10 @@ pub struct CoverFormat {
     /// The largest picture accepted, in megapixels.
     #[serde(default = "default_megapixels")]
     pub max_megapixels: u32,
+    /// How wide the site shows a cover on its list of posts, in CSS pixels:
+    /// the framing view previews the cover at that size.
+    #[serde(default = "default_card_width")]
+    pub card_width: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,6 +167,9 @@ fn default_upscale() -> Upscale {
 }
 fn default_megapixels() -> u32 {
     100
+}
+fn default_card_width() -> u32 {
+    360
 }
 fn default_body_width() -> u32 {
     1600
