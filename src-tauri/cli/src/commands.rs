@@ -230,7 +230,7 @@ fn cover(
     zoom: f64,
     lang: Lang,
 ) -> Outcome {
-    let source = read_image(image, lang)?;
+    let source = media::read_source(image).map_err(|e| Failure::from(&e, lang))?;
     let (mut post, path, loaded) = open_post(site, post_arg, lang)?;
     let rel = site_relative(site, &path);
     let made =
@@ -259,7 +259,7 @@ fn cover(
 }
 
 fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome {
-    let source = read_image(image, lang)?;
+    let source = media::read_source(image).map_err(|e| Failure::from(&e, lang))?;
     let (_, path, _) = open_post(site, post_arg, lang)?;
     let rel = site_relative(site, &path);
     let name = image
@@ -296,16 +296,6 @@ fn report(
         );
     }
     println!("{path} ({width}x{height}, {bytes} bytes)");
-}
-
-fn read_image(image: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
-    std::fs::read(image).map_err(|e| Failure {
-        message: lang.pick(
-            format!("impossible de lire {} ({e}).", image.display()),
-            format!("cannot read {} ({e}).", image.display()),
-        ),
-        code: 1,
-    })
 }
 
 /// The site-relative form of a path `open_post` resolved.

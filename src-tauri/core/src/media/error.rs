@@ -11,6 +11,8 @@ use crate::save::SaveError;
 pub enum MediaError {
     #[error("the file is empty")]
     Empty,
+    #[error("the file has {bytes} bytes, more than Billet reads for a picture")]
+    FileTooBig { bytes: u64 },
     #[error("HEIC pictures are not supported")]
     Heic,
     #[error("AVIF pictures are not supported")]
@@ -46,12 +48,15 @@ pub enum MediaError {
     Save(#[from] SaveError),
     #[error("{0}: {1}")]
     Folder(PathBuf, std::io::Error),
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, std::io::Error),
 }
 
 impl Explain for MediaError {
     fn code(&self) -> &'static str {
         match self {
             MediaError::Empty => "media.empty",
+            MediaError::FileTooBig { .. } => "media.file_too_big",
             MediaError::Heic => "media.heic",
             MediaError::Avif => "media.avif",
             MediaError::Svg => "media.svg",
@@ -65,6 +70,7 @@ impl Explain for MediaError {
             MediaError::Path(e) => e.code(),
             MediaError::Save(e) => e.code(),
             MediaError::Folder(..) => "media.folder",
+            MediaError::Read(..) => "media.read",
         }
     }
 
@@ -72,6 +78,8 @@ impl Explain for MediaError {
         match (self, lang) {
             (MediaError::Empty, Lang::Fr) => "Le fichier est vide (0 octet) : ce n'est pas une image.".into(),
             (MediaError::Empty, Lang::En) => "The file is empty (0 bytes): it is not a picture.".into(),
+            (MediaError::FileTooBig { bytes }, Lang::Fr) => format!("Ce fichier pèse {} Mo : c'est trop pour une image de blog (au plus {} Mo). Choisissez une photo plus légère, ou réduisez-la d'abord.", bytes >> 20, super::MAX_SOURCE_BYTES >> 20),
+            (MediaError::FileTooBig { bytes }, Lang::En) => format!("This file is {} MB: too much for a blog picture (at most {} MB). Pick a lighter photo, or shrink it first.", bytes >> 20, super::MAX_SOURCE_BYTES >> 20),
             (MediaError::Heic, Lang::Fr) => "Cette photo est au format HEIC (iPhone), que Billet ne lit pas. Exportez-la en JPEG (sur iPhone : Réglages > Appareil photo > Formats > « Le plus compatible », ou « Exporter » depuis Photos) puis réessayez.".into(),
             (MediaError::Heic, Lang::En) => "This photo is in HEIC format (iPhone), which Billet cannot read. Export it as JPEG (on iPhone: Settings > Camera > Formats > \"Most Compatible\", or \"Export\" from Photos) and try again.".into(),
             (MediaError::Avif, Lang::Fr) => "Cette image est au format AVIF, que Billet ne lit pas. Exportez-la en JPEG ou PNG puis réessayez.".into(),
@@ -96,6 +104,8 @@ impl Explain for MediaError {
             (MediaError::Save(e), lang) => e.message(lang),
             (MediaError::Folder(p, e), Lang::Fr) => format!("Impossible de créer le dossier {} ({e}).", p.display()),
             (MediaError::Folder(p, e), Lang::En) => format!("Cannot create the folder {} ({e}).", p.display()),
+            (MediaError::Read(p, e), Lang::Fr) => format!("Impossible de lire {} ({e}).", p.display()),
+            (MediaError::Read(p, e), Lang::En) => format!("Cannot read {} ({e}).", p.display()),
         }
     }
 }

@@ -27,6 +27,26 @@ pub use resize::Pixels;
 use crate::post::{parse_date, Post};
 use crate::site::{ImageFormat, Site, Upscale};
 
+/// The heaviest file read as a picture. A 100-megapixel JPEG is far
+/// lighter; this keeps a mistaken drop (a video, a disk image) from being
+/// read into memory at all.
+pub const MAX_SOURCE_BYTES: u64 = 256 << 20;
+
+/// Refuses a source file of `bytes` bytes before it is read.
+pub fn check_source_size(bytes: u64) -> Result<(), MediaError> {
+    if bytes > MAX_SOURCE_BYTES {
+        return Err(MediaError::FileTooBig { bytes });
+    }
+    Ok(())
+}
+
+/// Reads a picture the author chose, unless it is too heavy to be one.
+pub fn read_source(file: &std::path::Path) -> Result<Vec<u8>, MediaError> {
+    let read_error = |e| MediaError::Read(file.to_path_buf(), e);
+    check_source_size(std::fs::metadata(file).map_err(read_error)?.len())?;
+    std::fs::read(file).map_err(read_error)
+}
+
 /// A cover that was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverResult {

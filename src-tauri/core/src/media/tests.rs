@@ -586,3 +586,25 @@ fn the_overview_is_the_whole_picture_upright_and_small() {
     let made = render_overview(&site, &small, 800).unwrap();
     assert_eq!((made.width, made.height), (300, 200));
 }
+
+#[test]
+fn a_file_too_heavy_to_be_a_picture_is_not_read() {
+    assert!(check_source_size(MAX_SOURCE_BYTES).is_ok());
+    let e = check_source_size(MAX_SOURCE_BYTES + 1).unwrap_err();
+    assert_eq!(e.code(), "media.file_too_big");
+    assert!(
+        e.message(Lang::Fr).contains("256 Mo"),
+        "{}",
+        e.message(Lang::Fr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let sparse = dir.path().join("video.jpg");
+    let file = std::fs::File::create(&sparse).unwrap();
+    file.set_len(MAX_SOURCE_BYTES + 10).unwrap();
+    assert!(matches!(
+        read_source(&sparse),
+        Err(MediaError::FileTooBig { .. })
+    ));
+    let missing = read_source(&dir.path().join("none.jpg")).unwrap_err();
+    assert_eq!(missing.code(), "media.read");
+}
