@@ -247,13 +247,7 @@ fn cover(
             println!("{}: {removed}", lang.pick("supprimé", "removed"));
         }
     }
-    report(
-        &made.warnings,
-        &made.path,
-        (made.width, made.height),
-        made.bytes,
-        lang,
-    );
+    report(&made, lang);
     println!("{}: {}", site.config.cover.field, made.url);
     Ok(0)
 }
@@ -269,32 +263,27 @@ fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome
     let alt = media::alt_text(&name);
     let made =
         media::make_body_image(site, &rel, &source, &alt).map_err(|e| Failure::from(&e, lang))?;
-    report(
-        &made.warnings,
-        &made.path,
-        (made.width, made.height),
-        made.bytes,
-        lang,
-    );
+    report(&made.written, lang);
     println!("{}", made.markdown);
     Ok(0)
 }
 
 /// Prints what was written, and its warnings on stderr.
-fn report(
-    warnings: &[media::MediaWarning],
-    path: &str,
-    (width, height): (u32, u32),
-    bytes: u64,
-    lang: Lang,
-) {
-    for w in warnings {
+fn report(written: &media::Written, lang: Lang) {
+    for w in &written.warnings {
         eprintln!(
             "billet: {}: {}",
             lang.pick("avertissement", "warning"),
             w.message(lang)
         );
     }
+    let media::Written {
+        path,
+        width,
+        height,
+        bytes,
+        ..
+    } = written;
     println!("{path} ({width}x{height}, {bytes} bytes)");
 }
 

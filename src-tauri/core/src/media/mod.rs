@@ -47,12 +47,12 @@ pub fn read_source(file: &std::path::Path) -> Result<Vec<u8>, MediaError> {
     std::fs::read(file).map_err(read_error)
 }
 
-/// A cover that was written.
+/// An image that was written into the site: a cover, or a body image.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CoverResult {
+pub struct Written {
     /// Site-relative path of the file.
     pub path: String,
-    /// What to put in the post's cover field.
+    /// What the post refers to it by (in its cover field, or its text).
     pub url: String,
     pub width: u32,
     pub height: u32,
@@ -63,16 +63,11 @@ pub struct CoverResult {
 /// A body image that was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BodyImageResult {
-    pub path: String,
-    pub url: String,
-    /// The alt text, from the source's file name.
+    #[serde(flatten)]
+    pub written: Written,
     pub alt: String,
     /// `![alt](url)`, to insert in the post.
     pub markdown: String,
-    pub width: u32,
-    pub height: u32,
-    pub bytes: u64,
-    pub warnings: Vec<MediaWarning>,
 }
 
 /// An image made in memory, not yet placed.
@@ -81,6 +76,8 @@ pub struct Made {
     pub bytes: Vec<u8>,
     pub width: u32,
     pub height: u32,
+    /// The upright size of the whole source picture.
+    pub source: (u32, u32),
     pub warnings: Vec<MediaWarning>,
 }
 
@@ -97,8 +94,8 @@ pub fn render_cover(
     let enough = cover_enough((tw, th), focus, zoom);
     let Prepared {
         pixels,
+        full,
         mut warnings,
-        ..
     } = prepare(source, cover.max_megapixels, cover.format, &enough)?;
     let crop = crop_box((pixels.width, pixels.height), (tw, th), focus, zoom);
     let (cw, ch) = (crop.width.round() as u32, crop.height.round() as u32);
@@ -121,7 +118,14 @@ pub fn render_cover(
         }
     }
     let out = resize::resize(&pixels, crop, tw, th)?;
-    finish(out, cover.format, cover.quality, cover.max_bytes, warnings)
+    finish(
+        out,
+        full,
+        cover.format,
+        cover.quality,
+        cover.max_bytes,
+        warnings,
+    )
 }
 
 /// Makes a body image from `source`: at most the site's `max_width` wide,
@@ -129,20 +133,35 @@ pub fn render_cover(
 pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError> {
     let body = &site.config.body_images;
     let max_width = body.max_width.max(1);
-    let (out, warnings) = whole_picture(
+    let Prepared {
+        pixels: out,
+        full,
+        warnings,
+    } = whole_picture(
         source,
         site.config.cover.max_megapixels,
         body.format,
         move |full| body_size(full, max_width),
     )?;
-    finish(out, body.format, body.quality, body.max_bytes, warnings)
+    finish(
+        out,
+        full,
+        body.format,
+        body.quality,
+        body.max_bytes,
+        warnings,
+    )
 }
 
 /// The whole picture, upright, fitting in `max_side` x `max_side`, as a
 /// JPEG: what the framing view shows the author to frame the cover on.
 pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made, MediaError> {
     let max_side = max_side.max(1);
-    let (out, warnings) = whole_picture(
+    let Prepared {
+        pixels: out,
+        full,
+        warnings,
+    } = whole_picture(
         source,
         site.config.cover.max_megapixels,
         ImageFormat::Jpeg,
@@ -152,7 +171,7 @@ pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made
             (side(w), side(h))
         },
     )?;
-    finish(out, ImageFormat::Jpeg, 85, u64::MAX, warnings)
+    finish(out, full, ImageFormat::Jpeg, 85, u64::MAX, warnings)
 }
 
 /// The whole picture, uncropped, resized to `size_of(its upright size)`
@@ -163,7 +182,7 @@ fn whole_picture(
     max_megapixels: u32,
     format: ImageFormat,
     size_of: impl Fn((u32, u32)) -> (u32, u32) + Copy,
-) -> Result<(Pixels, Vec<MediaWarning>), MediaError> {
+) -> Result<Prepared, MediaError> {
     let enough = enough_for(size_of);
     let Prepared {
         pixels,
@@ -174,7 +193,11 @@ fn whole_picture(
     // From the whole picture's size, whatever the scale it was decoded at.
     let (tw, th) = size_of(full);
     if (tw, th) == (w, h) {
-        return Ok((pixels, warnings));
+        return Ok(Prepared {
+            pixels,
+            full,
+            warnings,
+        });
     }
     let whole = Crop {
         left: 0.0,
@@ -182,7 +205,11 @@ fn whole_picture(
         width: f64::from(w),
         height: f64::from(h),
     };
-    Ok((resize::resize(&pixels, whole, tw, th)?, warnings))
+    Ok(Prepared {
+        pixels: resize::resize(&pixels, whole, tw, th)?,
+        full,
+        warnings,
+    })
 }
 
 /// Whether a cover can be made from a reduced decode of upright size
@@ -227,7 +254,7 @@ pub fn make_cover(
     source: &[u8],
     focus: Focus,
     zoom: f64,
-) -> Result<CoverResult, MediaError> {
+) -> Result<Written, MediaError> {
     let made = render_cover(site, source, focus, zoom)?;
     let cover = &site.config.cover;
     let slug = place::post_slug(post_rel_path);
@@ -240,8 +267,13 @@ pub fn make_cover(
         date,
         cover.format.extension(),
     )?;
+    write(place, made)
+}
+
+/// Writes `made` where `place` says.
+fn write(place: place::Place, made: Made) -> Result<Written, MediaError> {
     place::write(&place, &made.bytes)?;
-    Ok(CoverResult {
+    Ok(Written {
         path: place.rel,
         url: place.url,
         width: made.width,
@@ -279,17 +311,12 @@ pub fn make_body_image(
         date,
         body.format.extension(),
     )?;
-    place::write(&place, &made.bytes)?;
-    let markdown = format!("![{}]({})", alt.replace(['[', ']'], ""), place.url);
+    let written = write(place, made)?;
+    let markdown = format!("![{}]({})", alt.replace(['[', ']'], ""), written.url);
     Ok(BodyImageResult {
-        path: place.rel,
-        url: place.url,
+        written,
         alt,
         markdown,
-        width: made.width,
-        height: made.height,
-        bytes: made.bytes.len() as u64,
-        warnings: made.warnings,
     })
 }
 
@@ -406,6 +433,7 @@ fn to_pixels(image: DynamicImage, keep_alpha: bool) -> Pixels {
 
 fn finish(
     pixels: Pixels,
+    source: (u32, u32),
     format: ImageFormat,
     quality: u8,
     max_bytes: u64,
@@ -423,6 +451,7 @@ fn finish(
         bytes,
         width: pixels.width,
         height: pixels.height,
+        source,
         warnings,
     })
 }

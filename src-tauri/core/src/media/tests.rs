@@ -440,7 +440,10 @@ fn covers_are_placed_under_unique_names_and_a_jpg_that_is_a_png_works() {
     let alt = alt_text("/home/c/IMG_2041 Vue du port.jpg");
     let body = make_body_image(&site, post, &source, &alt).unwrap();
     assert_eq!(body.alt, "Vue du port");
-    assert_eq!(body.path, "public/blog/2024/bonne-annee-vue-du-port.jpg");
+    assert_eq!(
+        body.written.path,
+        "public/blog/2024/bonne-annee-vue-du-port.jpg"
+    );
     assert_eq!(
         body.markdown,
         "![Vue du port](/blog/2024/bonne-annee-vue-du-port.jpg)"
@@ -576,6 +579,7 @@ fn the_overview_is_the_whole_picture_upright_and_small() {
     let source = jpeg_with_exif(&marked(3000, 2000), 6);
     let made = render_overview(&site, &source, 800).unwrap();
     assert_eq!((made.width, made.height), (533, 800));
+    assert_eq!(made.source, (2000, 3000));
     let decoded = image::load_from_memory(&made.bytes).unwrap();
     assert_eq!((decoded.width(), decoded.height()), (533, 800));
     // Never enlarged.

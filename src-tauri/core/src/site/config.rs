@@ -68,6 +68,14 @@ impl ImageFormat {
             ImageFormat::Webp => "webp",
         }
     }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Png => "image/png",
+            ImageFormat::Webp => "image/webp",
+        }
+    }
 }
 
 /// What to do with a picture smaller than the target size.
