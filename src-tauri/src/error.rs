@@ -40,6 +40,19 @@ impl IpcError {
         }
     }
 
+    /// The picture being framed was let go (another was dropped since).
+    pub fn image_gone(lang: Lang) -> IpcError {
+        IpcError {
+            code: "app.image_gone",
+            message: lang
+                .pick(
+                    "Cette image n'est plus en attente : déposez-la de nouveau.",
+                    "This picture is no longer waiting: drop it again.",
+                )
+                .into(),
+        }
+    }
+
     pub fn io(lang: Lang, path: &str, e: &std::io::Error) -> IpcError {
         let message = lang.pick(
             format!("Impossible de lire {path} ({e})."),

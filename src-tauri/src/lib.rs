@@ -30,6 +30,8 @@ pub fn run() {
                 settings_path,
                 system_lang,
                 site: None,
+                staged: None,
+                next_stage_id: 0,
             };
             if let Some(root) = startup::site_to_open(app.handle(), &inner.settings) {
                 if let Err(e) = commands::site::open(&mut inner, &root) {
@@ -65,6 +67,13 @@ pub fn run() {
             commands::posts::plan_post,
             commands::posts::create_post,
             commands::preview::render_preview,
+            commands::images::check_image_size,
+            commands::images::stage_image,
+            commands::images::pick_image,
+            commands::images::preview_cover,
+            commands::images::use_cover,
+            commands::images::use_body_image,
+            commands::images::discard_image,
         ])
         .run(tauri::generate_context!())
         .expect("Billet's window could not start");

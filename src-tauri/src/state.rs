@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use billet_core::lang::Lang;
 use billet_core::library::Library;
@@ -24,6 +24,15 @@ pub struct Inner {
     /// The language of the system, used when the settings do not choose one.
     pub system_lang: Lang,
     pub site: Option<OpenSite>,
+    /// The picture the author is framing or placing, if any.
+    pub staged: Option<Staged>,
+    pub next_stage_id: u64,
+}
+
+/// A picture dropped, pasted or picked, kept until it is used or let go.
+pub struct Staged {
+    pub id: u64,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 pub struct OpenSite {

@@ -1,6 +1,7 @@
 //! The commands the UI calls. Each is a few lines over billet-core.
 
 pub mod app;
+pub mod images;
 pub mod posts;
 pub mod preview;
 pub mod site;

@@ -2,6 +2,8 @@
 
 use billet_core::edit::{apply, FieldInput};
 use billet_core::lang::Lang;
+use billet_core::library::Library;
+use billet_core::media;
 use billet_core::new_post::{plan, NewPost};
 use billet_core::post::{parse_date, Post};
 use billet_core::save;
@@ -12,7 +14,7 @@ use tauri::State;
 
 use super::with;
 use crate::error::{IpcError, Result};
-use crate::state::{AppState, Doc, Inner};
+use crate::state::{AppState, Doc, Inner, OpenSite};
 
 #[derive(Serialize)]
 pub struct LoadedPost {
@@ -183,7 +185,11 @@ pub fn save_post(
         } else {
             save::save(&file, &bytes, loaded.as_ref()).map_err(|e| IpcError::from(&e, lang))?
         };
+        let old_cover = cover_of(&open.library, &path);
         open.library.refresh(&open.site, &path);
+        if old_cover != cover_of(&open.library, &path) {
+            remove_replaced_cover(open, old_cover.as_deref());
+        }
         open.docs.insert(
             path.clone(),
             Doc {
@@ -273,4 +279,23 @@ pub fn create_post(state: State<AppState>, input: NewPostInput) -> Result<Loaded
         }
         load(s, &planned.path)
     })
+}
+
+fn cover_of(library: &Library, path: &str) -> Option<String> {
+    library
+        .posts
+        .iter()
+        .find(|p| p.path == path)
+        .and_then(|p| p.cover.clone())
+}
+
+/// A cover the author replaced goes, unless a post still uses it. Failing
+/// to remove it loses nothing, so it is only logged.
+fn remove_replaced_cover(open: &OpenSite, old_url: Option<&str>) {
+    let Some(old_url) = old_url else { return };
+    match media::remove_replaced_cover(&open.site, &open.library, old_url) {
+        Ok(Some(rel)) => eprintln!("billet: removed the replaced cover {rel}"),
+        Ok(None) => {}
+        Err(e) => eprintln!("billet: the replaced cover {old_url} stays: {e}"),
+    }
 }

@@ -44,6 +44,8 @@ pub fn open(inner: &mut Inner, root: &Path) -> Result<SiteInfo> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let site = Site::open(&root).map_err(|e| IpcError::from(&e, lang))?;
     let library = Library::scan(&site);
+    // A picture staged for the old site is not for this one.
+    inner.staged = None;
     inner.site = Some(OpenSite {
         site,
         library,

@@ -10,10 +10,10 @@ import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, placeholder, type Command } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
-import { insertImage, insertLink, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
+import { insertLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
 import { t } from "./i18n";
 
-export type FormatAction = "bold" | "italic" | "heading" | "link" | "list" | "quote" | "image";
+export type FormatAction = "bold" | "italic" | "heading" | "link" | "list" | "quote";
 
 const actions: Record<FormatAction, (doc: string, from: number, to: number) => Edit> = {
   bold: (doc, from, to) => toggleWrap(doc, from, to, "**", t("toolbar.boldText")),
@@ -22,7 +22,6 @@ const actions: Record<FormatAction, (doc: string, from: number, to: number) => E
   list: (doc, from, to) => toggleLinePrefix(doc, from, to, "list"),
   quote: (doc, from, to) => toggleLinePrefix(doc, from, to, "quote"),
   link: (doc, from, to) => insertLink(doc, from, to, t("toolbar.linkText")),
-  image: (doc, from, to) => insertImage(doc, from, to, t("toolbar.imageAlt")),
 };
 
 /** Applies a toolbar action to the main selection, as one undo step. */
@@ -37,6 +36,49 @@ export function runFormat(view: EditorView, action: FormatAction): boolean {
   });
   view.focus();
   return true;
+}
+
+/** Puts a block (an image) at the cursor, as a paragraph of its own, as one undo step. */
+export function insertBlock(view: EditorView, block: string): void {
+  const { from, to } = view.state.selection.main;
+  const edit = placeBlock(view.state.sliceDoc(), from, to, block, view.state.lineBreak);
+  view.dispatch({
+    changes: { from: edit.from, to: edit.to, insert: edit.insert },
+    selection: { anchor: edit.anchor },
+    scrollIntoView: true,
+    userEvent: "input.image",
+  });
+  view.focus();
+}
+
+/** The first file of a drop or a paste, if it carries one. */
+export function fileOf(data: DataTransfer | null): File | null {
+  return data?.files?.[0] ?? null;
+}
+
+/**
+ * Pictures dropped or pasted into the text go to `onPicture` rather than
+ * in as text. A drop first moves the cursor where the picture was let go.
+ */
+function pictureHandlers(onPicture: (file: File) => void): Extension {
+  return EditorView.domEventHandlers({
+    drop(event, view) {
+      const file = fileOf(event.dataTransfer);
+      if (!file) return false;
+      event.preventDefault();
+      const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+      onPicture(file);
+      return true;
+    },
+    paste(event) {
+      const file = fileOf(event.clipboardData);
+      if (!file) return false;
+      event.preventDefault();
+      onPicture(file);
+      return true;
+    },
+  });
 }
 
 const format = (action: FormatAction): Command => (view) => runFormat(view, action);
@@ -83,15 +125,18 @@ export function languageExtensions(postLang: string): Extension {
 
 /**
  * `onChange` hears every change of the text; `onLayout` hears when the
- * editor's geometry changes (lines measured, wrapped, scrolled into view).
+ * editor's geometry changes (lines measured, wrapped, scrolled into view);
+ * `onPicture` gets the pictures dropped or pasted in.
  */
 export function editorExtensions(
   lang: string,
   lineSeparator: string,
   onChange: (text: string) => void,
   onLayout: () => void = () => {},
+  onPicture: (file: File) => void = () => {},
 ): Extension[] {
   return [
+    pictureHandlers(onPicture),
     history(),
     drawSelection(),
     keymap.of([

@@ -51,6 +51,8 @@ export interface CoverFormat {
   max_bytes: number;
   upscale: "warn" | "refuse";
   max_megapixels: number;
+  /** How wide the blog's list shows a cover, in CSS pixels. */
+  card_width: number;
 }
 
 export interface SiteInfo {
@@ -152,6 +154,57 @@ export const createPost = (input: NewPostInput) => invoke<LoadedPost>("create_po
 export const renderPreview = (body: string) => invoke<string>("render_preview", { body });
 /** The URL under which the webview shows an image a post refers to (`/blog/a.jpg`); null when it is not in the site. */
 export const mediaUrl = (url: string) => invoke<string | null>("media_url", { url });
+
+/** A picture dropped, pasted or picked, waiting to be framed or placed. */
+export interface StagedImage {
+  id: number;
+  name: string;
+  /** Alt text suggested from the file name. */
+  alt: string;
+  /** The whole picture's upright size. */
+  width: number;
+  height: number;
+  /** The picture, upright and small, as a data: URL. */
+  overview: string;
+  warnings: string[];
+}
+
+/** A point of a picture as fractions of its width and height. */
+export interface Focus {
+  x: number;
+  y: number;
+}
+
+export interface CoverPreview {
+  image: string;
+  bytes: number;
+  warnings: string[];
+}
+
+export interface WrittenImage {
+  path: string;
+  url: string;
+  markdown: string | null;
+  width: number;
+  height: number;
+  bytes: number;
+  warnings: string[];
+}
+
+/** Refused (with Rust's message) when the file is too heavy to send at all. */
+export const checkImageSize = (bytes: number) => invoke<void>("check_image_size", { bytes });
+/** Sends a picture's bytes as they are: no JSON, no base64. */
+export const stageImage = (bytes: ArrayBuffer, name: string) =>
+  invoke<StagedImage>("stage_image", new Uint8Array(bytes), { headers: { "x-file-name": encodeURIComponent(name) } });
+/** The system's file picker, opened by Rust; null when the author cancels. */
+export const pickImage = (title: string) => invoke<StagedImage | null>("pick_image", { title });
+export const previewCover = (id: number, focus: Focus, zoom: number) =>
+  invoke<CoverPreview>("preview_cover", { id, focus, zoom });
+export const useCover = (id: number, path: string, focus: Focus, zoom: number) =>
+  invoke<WrittenImage>("use_cover", { id, path, focus, zoom });
+export const useBodyImage = (id: number, path: string, alt: string) =>
+  invoke<WrittenImage>("use_body_image", { id, path, alt });
+export const discardImage = (id: number) => invoke<void>("discard_image", { id });
 
 /** Asks for a site folder; null when the author cancels. */
 export async function pickFolder(title: string): Promise<string | null> {

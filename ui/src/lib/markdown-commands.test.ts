@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { undo } from "@codemirror/commands";
-import { insertImage, insertLink, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
+import { insertLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
 import { editorExtensions, runFormat } from "./editor-setup";
 import { setUiLanguage } from "./i18n";
 
@@ -88,9 +88,13 @@ describe("links and images", () => {
     expect(run("[https://dokos.io]", (d, f, t) => insertLink(d, f, t, "link text"))).toBe("[[link text]](https://dokos.io)");
   });
 
-  it("inserts an image template", () => {
-    expect(run("[]", (d, f, t) => insertImage(d, f, t, "image description"))).toBe("![image description]([https://])");
-    expect(run("[Un chat]", (d, f, t) => insertImage(d, f, t, "x"))).toBe("![Un chat]([https://])");
+  it("places an image as a paragraph of its own", () => {
+    const img = "![Le port](/blog/a.jpg)";
+    expect(run("[]", (d, f, t) => placeBlock(d, f, t, img))).toBe(img + "[]");
+    expect(run("Avant[]", (d, f, t) => placeBlock(d, f, t, img))).toBe("Avant\n\n" + img + "[]");
+    expect(run("Avant\n[]Après", (d, f, t) => placeBlock(d, f, t, img))).toBe("Avant\n\n" + img + "[]\n\nAprès");
+    expect(run("Avant\n\n[mot]\n\nAprès", (d, f, t) => placeBlock(d, f, t, img))).toBe("Avant\n\n" + img + "[]\n\nAprès");
+    expect(run("A[]", (d, f, t) => placeBlock(d, f, t, img, "\r\n"))).toBe("A\r\n\r\n" + img + "[]");
   });
 });
 

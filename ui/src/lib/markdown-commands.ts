@@ -126,11 +126,21 @@ export function insertLink(doc: string, from: number, to: number, textPlaceholde
   return { from, to, insert, anchor: urlStart, head: urlStart + url.length };
 }
 
-/** Inserts an image, `![description](address)`, with the address selected. */
-export function insertImage(doc: string, from: number, to: number, altPlaceholder: string): Edit {
-  const alt = doc.slice(from, to).trim() || altPlaceholder;
-  const url = "https://";
-  const insert = `![${alt}](${url})`;
-  const urlStart = from + alt.length + 4;
-  return { from, to, insert, anchor: urlStart, head: urlStart + url.length };
+/**
+ * Puts a block (an image's `![alt](url)`) in place of the selection, as a
+ * paragraph of its own: blank lines are added where text touches it, and the
+ * cursor lands right after it.
+ */
+export function placeBlock(doc: string, from: number, to: number, block: string, lineBreak = "\n"): Edit {
+  const before = doc.slice(0, from);
+  const after = doc.slice(to);
+  const gap = (text: string, atEnd: boolean) => {
+    const breaks = (atEnd ? /(\r?\n)*$/ : /^(\r?\n)*/).exec(text)?.[0].split("\n").length ?? 1;
+    const need = Math.max(0, 3 - breaks);
+    return text.length === 0 ? "" : lineBreak.repeat(need);
+  };
+  const lead = gap(before, true);
+  const insert = lead + block + gap(after, false);
+  const end = from + lead.length + block.length;
+  return { from, to, insert, anchor: end, head: end };
 }
