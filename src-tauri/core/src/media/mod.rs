@@ -13,6 +13,7 @@ mod orient;
 mod place;
 mod replace;
 mod resize;
+mod webp;
 
 use chrono::NaiveDate;
 use image::DynamicImage;
