@@ -3,19 +3,18 @@
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
-use image::codecs::webp::WebPEncoder;
 use image::{ExtendedColorType, ImageEncoder};
 
 use super::error::MediaError;
 use super::resize::Pixels;
 use crate::site::ImageFormat;
 
-/// The lowest quality `suggest_quality` offers: below it JPEG artefacts show.
+/// The lowest quality `suggest_quality` offers: below it JPEG and WebP
+/// artefacts show.
 const LOWEST_QUALITY: u8 = 40;
 
-/// Encodes `pixels`. JPEG takes `quality` (1 to 100); PNG is lossless;
-/// WebP is written lossless too, as the `image` crate has no lossy WebP
-/// encoder.
+/// Encodes `pixels`. JPEG and WebP take `quality` (1 to 100); PNG is
+/// lossless.
 pub fn encode(pixels: &Pixels, format: ImageFormat, quality: u8) -> Result<Vec<u8>, MediaError> {
     let color = if pixels.alpha {
         ExtendedColorType::Rgba8
@@ -31,22 +30,22 @@ pub fn encode(pixels: &Pixels, format: ImageFormat, quality: u8) -> Result<Vec<u
                 .write_image(data, w, h, color)
         }
         ImageFormat::Png => PngEncoder::new(&mut out).write_image(data, w, h, color),
-        ImageFormat::Webp => WebPEncoder::new_lossless(&mut out).write_image(data, w, h, color),
+        ImageFormat::Webp => return super::webp::encode_lossy(pixels, quality),
     };
     result.map_err(|e| MediaError::Encode(e.to_string()))?;
     Ok(out)
 }
 
-/// The highest JPEG quality, in steps of 5 below `quality`, whose file fits
-/// in `max_bytes`; `None` when even the lowest does not, or the format has
-/// no quality.
+/// The highest JPEG or WebP quality, in steps of 5 below `quality`, whose
+/// file fits in `max_bytes`; `None` when even the lowest does not, or the
+/// format has no quality.
 pub fn suggest_quality(
     pixels: &Pixels,
     format: ImageFormat,
     quality: u8,
     max_bytes: u64,
 ) -> Option<u8> {
-    if format != ImageFormat::Jpeg {
+    if format == ImageFormat::Png {
         return None;
     }
     let mut q = quality.min(100);

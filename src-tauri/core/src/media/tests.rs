@@ -9,7 +9,7 @@ use crate::site::Config;
 const RED: Rgb<u8> = Rgb([255, 0, 0]);
 const BLUE: Rgb<u8> = Rgb([0, 0, 255]);
 
-fn site_with(config: Config) -> (tempfile::TempDir, Site) {
+pub(super) fn site_with(config: Config) -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().unwrap();
     let site = Site {
         root: dir.path().to_path_buf(),
@@ -19,14 +19,14 @@ fn site_with(config: Config) -> (tempfile::TempDir, Site) {
     (dir, site)
 }
 
-fn png_config() -> Config {
+pub(super) fn png_config() -> Config {
     let mut c = Config::default();
     c.cover.format = ImageFormat::Png;
     c.body_images.format = ImageFormat::Png;
     c
 }
 
-fn encoded(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+pub(super) fn encoded(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, format).unwrap();
     out.into_inner()
@@ -77,11 +77,11 @@ fn jpeg_with_exif(img: &RgbImage, orientation: u16) -> Vec<u8> {
     out
 }
 
-fn decode_rgb(bytes: &[u8]) -> RgbImage {
+pub(super) fn decode_rgb(bytes: &[u8]) -> RgbImage {
     image::load_from_memory(bytes).unwrap().into_rgb8()
 }
 
-fn is_red(p: &Rgb<u8>) -> bool {
+pub(super) fn is_red(p: &Rgb<u8>) -> bool {
     p[0] > 200 && p[2] < 60
 }
 
@@ -611,4 +611,132 @@ fn a_file_too_heavy_to_be_a_picture_is_not_read() {
     ));
     let missing = read_source(&dir.path().join("none.jpg")).unwrap_err();
     assert_eq!(missing.code(), "media.read");
+}
+
+/// A photo-like picture: smooth colour gradients under fine noise, which
+/// compress as photographs do (flat test pictures would not).
+fn photo_like(w: u32, h: u32) -> RgbImage {
+    let mut state = 0x9e37_79b9u32;
+    RgbImage::from_fn(w, h, |x, y| {
+        state = state.wrapping_mul(747_796_405).wrapping_add(2_891_336_453);
+        let grain = (state >> 28) as f32;
+        let (u, v) = (x as f32 / w as f32, y as f32 / h as f32);
+        let channel = |base: f32| (base + grain).clamp(0.0, 255.0) as u8;
+        Rgb([
+            channel(40.0 + 180.0 * u),
+            channel(70.0 + 120.0 * (v * 5.0).cos().abs()),
+            channel(200.0 - 150.0 * u * v),
+        ])
+    })
+}
+
+fn webp_config(quality: u8) -> Config {
+    let mut c = Config::default();
+    c.cover.format = ImageFormat::Webp;
+    c.cover.quality = quality;
+    c
+}
+
+#[test]
+fn webp_is_lossy_at_the_site_quality() {
+    let source = encoded(
+        &image::DynamicImage::ImageRgb8(photo_like(1600, 1000)),
+        image::ImageFormat::Png,
+    );
+    let cover = |quality| {
+        let (_dir, site) = site_with(webp_config(quality));
+        render_cover(&site, &source, Focus::default(), 1.0).unwrap()
+    };
+    let made = cover(80);
+    assert_eq!(
+        image::guess_format(&made.bytes).unwrap(),
+        image::ImageFormat::WebP
+    );
+    // A lossy bitstream ("VP8 "), not a lossless one ("VP8L").
+    assert_eq!(&made.bytes[12..16], b"VP8 ");
+    let out = decode_rgb(&made.bytes);
+    assert_eq!(out.dimensions(), (1080, 600));
+    assert_eq!((made.width, made.height), (1080, 600));
+
+    // The same cover, lossless: what the `image` crate alone would write.
+    let (_dir, png_site) = site_with(png_config());
+    let exact = decode_rgb(
+        &render_cover(&png_site, &source, Focus::default(), 1.0)
+            .unwrap()
+            .bytes,
+    );
+    let mut lossless = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut lossless)
+        .write_image(exact.as_raw(), 1080, 600, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    assert!(
+        made.bytes.len() * 4 < lossless.len(),
+        "lossy {} bytes, lossless {}",
+        made.bytes.len(),
+        lossless.len()
+    );
+    // Lossy, yet close to the exact pixels.
+    let mean_error = out
+        .as_raw()
+        .iter()
+        .zip(exact.as_raw())
+        .map(|(a, b)| f64::from(a.abs_diff(*b)))
+        .sum::<f64>()
+        / out.as_raw().len() as f64;
+    assert!(mean_error < 6.0, "mean error {mean_error}");
+
+    let (low, high) = (cover(40).bytes.len(), cover(95).bytes.len());
+    assert!(
+        low < made.bytes.len() && made.bytes.len() < high,
+        "{low} < {} < {high}",
+        made.bytes.len()
+    );
+}
+
+#[test]
+fn webp_keeps_transparency() {
+    let mut config = webp_config(80);
+    config.body_images.format = ImageFormat::Webp;
+    let (_dir, site) = site_with(config);
+    let half_clear = RgbaImage::from_fn(400, 300, |x, _| {
+        if x < 200 {
+            Rgba([0, 0, 0, 0])
+        } else {
+            Rgba([240, 20, 20, 255])
+        }
+    });
+    let source = encoded(
+        &image::DynamicImage::ImageRgba8(half_clear),
+        image::ImageFormat::Png,
+    );
+    let made = render_body_image(&site, &source).unwrap();
+    let out = image::load_from_memory(&made.bytes).unwrap().into_rgba8();
+    assert_eq!(out.dimensions(), (400, 300));
+    assert_eq!(out.get_pixel(50, 150)[3], 0);
+    let opaque = out.get_pixel(350, 150);
+    assert_eq!(opaque[3], 255);
+    assert!(is_red(&Rgb([opaque[0], opaque[1], opaque[2]])));
+}
+
+#[test]
+fn webp_over_budget_suggests_a_lower_quality() {
+    let mut config = webp_config(95);
+    config.cover.max_bytes = 40_000;
+    let (_dir, site) = site_with(config);
+    let source = encoded(
+        &image::DynamicImage::ImageRgb8(photo_like(1080, 600)),
+        image::ImageFormat::Png,
+    );
+    let made = render_cover(&site, &source, Focus::default(), 1.0).unwrap();
+    let Some(MediaWarning::TooHeavy {
+        suggested_quality: Some(q),
+        ..
+    }) = made.warnings.last().cloned()
+    else {
+        panic!("{:?} ({} bytes)", made.warnings, made.bytes.len());
+    };
+    assert!(q < 95);
+    let (_dir, site) = site_with(webp_config(q));
+    let refit = render_cover(&site, &source, Focus::default(), 1.0).unwrap();
+    assert!(refit.bytes.len() <= 40_000);
 }
