@@ -53,6 +53,19 @@ impl IpcError {
         }
     }
 
+    /// Work on a background thread stopped with a bug.
+    pub fn crashed(lang: Lang) -> IpcError {
+        IpcError {
+            code: "app.crashed",
+            message: lang
+                .pick(
+                    "Billet a rencontré une erreur interne ; rien n'a été écrit. Réessayez.",
+                    "Billet hit an internal error; nothing was written. Try again.",
+                )
+                .into(),
+        }
+    }
+
     pub fn io(lang: Lang, path: &str, e: &std::io::Error) -> IpcError {
         let message = lang.pick(
             format!("Impossible de lire {path} ({e})."),

@@ -17,7 +17,7 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::with;
+use super::{off_main, with};
 use crate::error::{IpcError, Result};
 use crate::state::{AppState, Inner, Staged};
 
@@ -121,7 +121,7 @@ pub async fn pick_image(
     title: String,
 ) -> Result<Option<StagedImage>> {
     let lang = with(&state, |s| s.lang());
-    let picked = blocking(lang, move || {
+    let picked = off_main(lang, move || {
         Ok(app
             .dialog()
             .file()
@@ -135,7 +135,7 @@ pub async fn pick_image(
         return Ok(None);
     };
     let name = file_name(&file);
-    let bytes = blocking(lang, move || {
+    let bytes = off_main(lang, move || {
         media::read_source(&file).map_err(|e| IpcError::from(&e, lang))
     })
     .await?;
@@ -146,7 +146,7 @@ async fn stage(state: &State<'_, AppState>, name: String, bytes: Vec<u8>) -> Res
     let (site, lang) = with(state, |s| Ok::<_, IpcError>((site_of(s)?, s.lang())))?;
     let bytes = Arc::new(bytes);
     let source = Arc::clone(&bytes);
-    let overview = blocking(lang, move || {
+    let overview = off_main(lang, move || {
         media::render_overview(&site, &source, OVERVIEW_SIDE).map_err(|e| IpcError::from(&e, lang))
     })
     .await?;
@@ -252,7 +252,7 @@ async fn on_staged<T: Send + 'static>(
         };
         Ok((site_of(s)?, bytes, lang))
     })?;
-    blocking(lang, move || {
+    off_main(lang, move || {
         let made = work(&site, &source).map_err(|e| IpcError::from(&e, lang))?;
         Ok((made, site, lang))
     })
@@ -261,16 +261,6 @@ async fn on_staged<T: Send + 'static>(
 
 fn site_of(inner: &Inner) -> Result<Site> {
     Ok(inner.site()?.site.clone())
-}
-
-/// Runs slow work on a blocking thread.
-async fn blocking<T: Send + 'static>(
-    lang: Lang,
-    work: impl FnOnce() -> Result<T> + Send + 'static,
-) -> Result<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|_| IpcError::from(&media::MediaError::DecoderCrashed, lang))?
 }
 
 fn messages(warnings: &[MediaWarning], lang: Lang) -> Vec<String> {
