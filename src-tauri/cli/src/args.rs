@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use billet_core::git::Identity;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -80,6 +81,49 @@ pub enum Command {
         #[arg(long)]
         post: PathBuf,
     },
+    /// Each post's git state; with POST, its files, their states and sizes,
+    /// what is wrong with them, and the other changes of the repository.
+    Status {
+        post: Option<PathBuf>,
+        /// Also print the post's diff against the last commit.
+        #[arg(long, requires = "post")]
+        diff: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Commit the post's files, and nothing else; print the commit's id and the files.
+    Commit {
+        post: PathBuf,
+        /// The commit message (default: "Blog: <title>" in the site's language).
+        #[arg(short, long)]
+        message: Option<String>,
+        /// Who commits when git's configuration has no user.name or user.email.
+        #[arg(long, value_name = "NAME <EMAIL>", value_parser = parse_identity)]
+        author: Option<Identity>,
+    },
+    /// Write a zip of the post's files at their paths in the repository, with
+    /// a note giving the commit message to use.
+    Export {
+        post: PathBuf,
+        #[arg(short, long, value_name = "FILE.zip")]
+        output: PathBuf,
+    },
+}
+
+fn parse_identity(text: &str) -> Result<Identity, String> {
+    let (name, rest) = text.split_once('<').ok_or_else(|| {
+        "expected NAME <EMAIL>, e.g. \"Céline Martin <celine@example.org>\"".to_string()
+    })?;
+    let email = rest.strip_suffix('>').unwrap_or(rest).trim();
+    let name = name.trim();
+    if name.is_empty() || !email.contains('@') {
+        return Err(format!("`{text}` is not of the form NAME <EMAIL>"));
+    }
+    Ok(Identity {
+        name: name.into(),
+        email: email.into(),
+    })
 }
 
 fn parse_focus(text: &str) -> Result<(f64, f64), String> {

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use billet_core::edit::set_from_text;
+use billet_core::git;
 use billet_core::lang::{Explain, Lang};
 use billet_core::library::{Library, Severity};
 use billet_core::media::{self, Focus};
@@ -74,7 +75,117 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
             cover(&site, &image, &post, focus, zoom, lang)
         }
         Command::Image { image, post } => body_image(&site, &image, &post, lang),
+        Command::Status {
+            post: None, json, ..
+        } => status_all(&site, json, lang),
+        Command::Status {
+            post: Some(post),
+            diff,
+            json,
+        } => status_post(&site, &post, diff, json, lang),
+        Command::Commit {
+            post,
+            message,
+            author,
+        } => commit(&site, &post, message.as_deref(), author.as_ref(), lang),
+        Command::Export { post, output } => export(&site, &post, &output, lang),
     }
+}
+
+fn commit(
+    site: &Site,
+    post: &Path,
+    message: Option<&str>,
+    author: Option<&git::Identity>,
+    lang: Lang,
+) -> Outcome {
+    let (rel, _) = locate_post(site, post, lang)?;
+    let now = chrono::Local::now().fixed_offset();
+    let committed =
+        git::commit_post(site, &rel, message, author, now).map_err(|e| Failure::from(&e, lang))?;
+    println!("{}", committed.id);
+    for file in &committed.files {
+        println!("{file}");
+    }
+    Ok(0)
+}
+
+fn export(site: &Site, post: &Path, output: &Path, lang: Lang) -> Outcome {
+    let (rel, _) = locate_post(site, post, lang)?;
+    let exported =
+        git::export_zip(site, &rel, output, lang).map_err(|e| Failure::from(&e, lang))?;
+    for file in &exported.files {
+        println!("{file}");
+    }
+    println!("{}: {}", lang.pick("écrit", "written"), output.display());
+    Ok(0)
+}
+
+fn status_all(site: &Site, json: bool, lang: Lang) -> Outcome {
+    let library = Library::scan(site);
+    let paths: Vec<String> = library.posts.iter().map(|p| p.path.clone()).collect();
+    let badges = git::badges(site, &paths).map_err(|e| Failure::from(&e, lang))?;
+    if json {
+        let report: Vec<_> = library
+            .posts
+            .iter()
+            .map(|p| serde_json::json!({ "path": p.path, "title": p.title, "badge": badges.get(&p.path) }))
+            .collect();
+        print_json(&report);
+        return Ok(0);
+    }
+    let mut out = std::io::stdout().lock();
+    for post in &library.posts {
+        let badge = badges
+            .get(&post.path)
+            .map_or(lang.pick("hors dépôt", "no repo"), |b| b.label(lang));
+        let _ = writeln!(out, "{badge:<10} {}", post.path);
+    }
+    Ok(0)
+}
+
+fn status_post(site: &Site, post: &Path, diff: bool, json: bool, lang: Lang) -> Outcome {
+    let (rel, _) = locate_post(site, post, lang)?;
+    let ready = git::ready(site, &rel).map_err(|e| Failure::from(&e, lang))?;
+    if json {
+        print_json(&ready);
+        return Ok(0);
+    }
+    let mut out = std::io::stdout().lock();
+    for file in &ready.files {
+        let size = file.size.map_or("-".to_string(), |s| s.to_string());
+        let _ = writeln!(
+            out,
+            "{:<10} {size:>9}  {}",
+            file.state.label(lang),
+            file.repo_path
+        );
+    }
+    for problem in &ready.problems {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("problème", "problem"),
+            problem.message(lang)
+        );
+    }
+    if !ready.other_changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Autres changements du dépôt (jamais commités avec l'article) :",
+                "Other changes in the repository (never committed with the post):"
+            )
+        );
+        for change in &ready.other_changes {
+            let _ = writeln!(out, "  {:<10} {}", change.state.label(lang), change.path);
+        }
+    }
+    if diff {
+        let _ = write!(out, "{}", ready.diff);
+    }
+    Ok(0)
 }
 
 fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
@@ -100,10 +211,7 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
             })
             .collect();
         let out = serde_json::json!({ "posts": library.posts.len(), "errors": errors, "warnings": warnings, "problems": report });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).expect("JSON of plain data")
-        );
+        print_json(&out);
     } else {
         let mut out = std::io::stdout().lock();
         for post in &library.posts {
@@ -136,10 +244,7 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
 fn list(site: &Site, json: bool, lang: Lang) -> Outcome {
     let library = Library::scan(site);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&library.posts).expect("JSON of plain data")
-        );
+        print_json(&library.posts);
         return Ok(0);
     }
     let mut out = std::io::stdout().lock();
@@ -268,6 +373,13 @@ fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome
     Ok(0)
 }
 
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("JSON of plain data")
+    );
+}
+
 /// Prints what was written, and its warnings on stderr.
 fn report(written: &media::Written, lang: Lang) {
     for w in &written.warnings {
@@ -300,12 +412,9 @@ fn site_relative(site: &Site, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads a post named on the command line, which must be inside the site.
-fn open_post(
-    site: &Site,
-    given: &Path,
-    lang: Lang,
-) -> Result<(Post, PathBuf, Fingerprint), Failure> {
+/// The site-relative path of a post named on the command line, which must
+/// be inside the site, and where it is on disk (it may not exist).
+fn locate_post(site: &Site, given: &Path, lang: Lang) -> Result<(String, PathBuf), Failure> {
     // A relative path is taken from the current folder, or else from the site's root.
     let in_site = given.is_relative() && !given.exists() && site.root.join(given).exists();
     let cwd = if in_site {
@@ -316,6 +425,16 @@ fn open_post(
     let rel =
         paths::relative_to_site(&site.root, given, &cwd).map_err(|e| Failure::from(&e, lang))?;
     let path = paths::resolve(&site.root, &rel).map_err(|e| Failure::from(&e, lang))?;
+    Ok((rel, path))
+}
+
+/// Reads a post named on the command line, which must be inside the site.
+fn open_post(
+    site: &Site,
+    given: &Path,
+    lang: Lang,
+) -> Result<(Post, PathBuf, Fingerprint), Failure> {
+    let (rel, path) = locate_post(site, given, lang)?;
     let (bytes, loaded) = save::load(&path).map_err(|e| {
         let message = lang.pick(
             format!("impossible de lire {rel} ({e})."),

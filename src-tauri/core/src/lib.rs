@@ -3,6 +3,7 @@
 //! and shared by the app and the `billet` command line.
 
 pub mod edit;
+pub mod git;
 pub mod lang;
 pub mod library;
 pub mod media;

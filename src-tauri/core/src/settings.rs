@@ -48,32 +48,13 @@ impl Settings {
 }
 
 /// `user.name` from the text of a git config file (`~/.gitconfig`), read
-/// without running git: the default author of a new post.
+/// by gix's config parser without running git: the default author of a new
+/// post. Includes are not followed.
 pub fn git_user_name(config: &str) -> Option<String> {
-    let mut in_user = false;
-    for line in config.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_user = line
-                .trim_matches(['[', ']'])
-                .trim()
-                .eq_ignore_ascii_case("user");
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        if in_user && key.trim().eq_ignore_ascii_case("name") {
-            let value = value
-                .split(['#', ';'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches('"')
-                .trim();
-            return Some(value.to_string()).filter(|v| !v.is_empty());
-        }
-    }
-    None
+    use gix::bstr::ByteSlice;
+    let file: gix::config::File = config.parse().ok()?;
+    let name = file.string("user.name")?;
+    Some(name.to_str_lossy().trim().to_string()).filter(|n| !n.is_empty())
 }
 
 #[cfg(test)]
@@ -124,5 +105,9 @@ mod tests {
             "[core]\n\tname = not this\n[user]\n\temail = a@b.c\n\tname = \"Céline Martin\" # me\n";
         assert_eq!(git_user_name(config).as_deref(), Some("Céline Martin"));
         assert_eq!(git_user_name("[user]\nemail = x\n"), None);
+        assert_eq!(
+            git_user_name("[User]\n  Name = Anne\n[user \"x\"]\n  name = Other\n").as_deref(),
+            Some("Anne")
+        );
     }
 }

@@ -144,8 +144,9 @@ fn push_attribute(out: &mut String, name: &str, escaped_value: &str) {
     out.push('"');
 }
 
-/// Undoes the serializer's attribute escaping.
-fn unescape(value: &str) -> String {
+/// Undoes the serializer's attribute escaping (and the same entities in a
+/// post's raw HTML).
+pub(super) fn unescape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(amp) = rest.find('&') {

@@ -20,6 +20,7 @@
 mod attributes;
 mod components;
 mod finish;
+mod images;
 mod inline;
 mod sanitize;
 mod urls;
@@ -30,6 +31,8 @@ mod tests_render;
 mod tests_xss;
 
 use pulldown_cmark::{html, Options};
+
+pub use images::image_urls;
 
 /// The Markdown extensions the site's renderer understands too.
 ///

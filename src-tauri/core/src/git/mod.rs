@@ -1,0 +1,128 @@
+//! git for authors: the files a post touches and the state of each, a
+//! commit of exactly those files and of nothing else, and a zip of them for
+//! whoever publishes when there is no git. Pure Rust (gix): no git program
+//! needs to be installed.
+//!
+//! Billet speaks site-relative paths; git speaks repository-relative ones.
+//! The site may be a subfolder of its repository, so each file carries both.
+
+mod commit;
+mod error;
+mod export;
+mod files;
+mod ready;
+mod repo;
+mod status;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+pub use commit::{commit_post, Committed, Identity};
+pub use error::{GitError, Unfinished};
+pub use export::{export_zip, Exported};
+pub use ready::{ready, suggested_message, OtherChange, Problem, Ready};
+pub use status::{badges, post_files};
+
+/// Where one file stands compared with the last commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileState {
+    /// Not in the last commit: untracked, or added to the index.
+    New,
+    /// Different from the last commit, staged or not.
+    Modified,
+    /// As in the last commit.
+    Unchanged,
+    /// In the last commit, gone from the disk.
+    Deleted,
+    /// Referred to by the post, but neither on disk nor in git.
+    Missing,
+    /// On disk, but the repository's ignore rules leave it out.
+    Ignored,
+    /// On disk, and the site is not inside any git repository.
+    Outside,
+}
+
+impl FileState {
+    /// A word for lists.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            FileState::New => lang.pick("nouveau", "new"),
+            FileState::Modified => lang.pick("modifié", "modified"),
+            FileState::Unchanged => lang.pick("inchangé", "unchanged"),
+            FileState::Deleted => lang.pick("supprimé", "deleted"),
+            FileState::Missing => lang.pick("manquant", "missing"),
+            FileState::Ignored => lang.pick("ignoré", "ignored"),
+            FileState::Outside => lang.pick("hors dépôt", "no repo"),
+        }
+    }
+
+    /// Whether a commit of this file changes the repository.
+    fn is_change(self) -> bool {
+        matches!(
+            self,
+            FileState::New | FileState::Modified | FileState::Deleted
+        )
+    }
+}
+
+/// Why a file belongs to a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileRole {
+    Post,
+    Cover,
+    /// An image in the body.
+    Image,
+}
+
+/// One file of a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostFile {
+    /// Relative to the site's root, with `/` separators.
+    pub path: String,
+    /// Relative to the repository's root; the site-relative path when the
+    /// site is in no repository.
+    pub repo_path: String,
+    pub role: FileRole,
+    pub state: FileState,
+    /// Bytes on disk; `None` when the file is not there.
+    pub size: Option<u64>,
+}
+
+/// A post's state in one word, for the list of posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Badge {
+    /// The post was never committed.
+    New,
+    /// The post or one of its images differs from the last commit.
+    Modified,
+    /// Everything is as committed.
+    Published,
+}
+
+impl Badge {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Badge::New => lang.pick("nouveau", "new"),
+            Badge::Modified => lang.pick("modifié", "modified"),
+            Badge::Published => lang.pick("publié", "published"),
+        }
+    }
+
+    /// The badge of a post from its files, the post first; `None` outside
+    /// a repository. Missing and ignored images are problems, not changes.
+    fn of(files: &[PostFile]) -> Option<Badge> {
+        match files.first()?.state {
+            FileState::Outside => None,
+            FileState::New | FileState::Ignored => Some(Badge::New),
+            _ if files.iter().any(|f| f.state.is_change()) => Some(Badge::Modified),
+            _ => Some(Badge::Published),
+        }
+    }
+}
