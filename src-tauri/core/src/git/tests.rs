@@ -315,6 +315,25 @@ fn a_deleted_image_is_removed_by_the_commit_and_a_message_can_be_given() {
 }
 
 #[test]
+fn a_deleted_post_is_committed_as_a_deletion() {
+    let (dir, site) = repo_with_site("");
+    let root = dir.path();
+    write_post(root, "Premier");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "Premier"]);
+    fs::remove_file(root.join(POST)).unwrap();
+    assert_eq!(
+        states(&post_files(&site, POST).unwrap()),
+        [(POST, FileState::Deleted)],
+        "its images cannot be known any more"
+    );
+    let committed = commit_post(&site, POST, Some("Retiré"), None, now()).unwrap();
+    assert_eq!(committed.files, [POST]);
+    assert!(!git(root, &["ls-tree", "-r", "--name-only", "HEAD"]).contains("premier.md"));
+    assert_eq!(git(root, &["status", "--porcelain"]), "");
+}
+
+#[test]
 fn nothing_to_commit_is_refused() {
     let (dir, site) = repo_with_site("");
     write_post(dir.path(), "Premier");
