@@ -199,6 +199,12 @@ fn badges_for_a_whole_library_from_one_walk() {
     let badges = badges(&site, &paths).unwrap();
     assert_eq!(badges[POST], Badge::New);
     assert_eq!(badges["content/fr/blog/2024/ancien.md"], Badge::Published);
+    assert!(
+        !super::badges(&site, &["content/fr/blog/nulle-part.md".into()])
+            .unwrap()
+            .contains_key("content/fr/blog/nulle-part.md"),
+        "no badge for a post that is nowhere"
+    );
     // Only an image changed: the post is modified.
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-q", "-m", "Premier"]);
