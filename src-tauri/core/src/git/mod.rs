@@ -116,10 +116,11 @@ impl Badge {
     }
 
     /// The badge of a post from its files, the post first; `None` outside
-    /// a repository. Missing and ignored images are problems, not changes.
+    /// a repository or for no post at all. Missing and ignored images are
+    /// problems, not changes.
     fn of(files: &[PostFile]) -> Option<Badge> {
         match files.first()?.state {
-            FileState::Outside => None,
+            FileState::Outside | FileState::Missing => None,
             FileState::New | FileState::Ignored => Some(Badge::New),
             _ if files.iter().any(|f| f.state.is_change()) => Some(Badge::Modified),
             _ => Some(Badge::Published),

@@ -64,6 +64,13 @@ fn write_post(root: &Path, title: &str) {
     write(root, "public/blog/2025/premier-deux.png", "two");
 }
 
+/// Writes the post and its images and commits them with git.
+fn commit_post_by_git(root: &Path) {
+    write_post(root, "Premier");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "Premier"]);
+}
+
 /// A repository whose site is at `sub` ("" for the root), with one
 /// committed post and a committed file beside it, and a local author.
 fn repo_with_site(sub: &str) -> (tempfile::TempDir, Site) {
@@ -192,6 +199,12 @@ fn badges_for_a_whole_library_from_one_walk() {
     let badges = badges(&site, &paths).unwrap();
     assert_eq!(badges[POST], Badge::New);
     assert_eq!(badges["content/fr/blog/2024/ancien.md"], Badge::Published);
+    assert!(
+        !super::badges(&site, &["content/fr/blog/nulle-part.md".into()])
+            .unwrap()
+            .contains_key("content/fr/blog/nulle-part.md"),
+        "no badge for a post that is nowhere"
+    );
     // Only an image changed: the post is modified.
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-q", "-m", "Premier"]);
@@ -300,9 +313,7 @@ fn a_commit_holds_the_post_files_and_leaves_every_other_change_as_it_was() {
 fn a_deleted_image_is_removed_by_the_commit_and_a_message_can_be_given() {
     let (dir, site) = repo_with_site("");
     let root = dir.path();
-    write_post(root, "Premier");
-    git(root, &["add", "."]);
-    git(root, &["commit", "-q", "-m", "Premier"]);
+    commit_post_by_git(root);
     fs::remove_file(root.join("public/blog/2025/premier-deux.png")).unwrap();
     let committed = commit_post(&site, POST, Some("Sans la deuxième image"), None, now()).unwrap();
     assert_eq!(committed.files, ["public/blog/2025/premier-deux.png"]);
@@ -315,11 +326,26 @@ fn a_deleted_image_is_removed_by_the_commit_and_a_message_can_be_given() {
 }
 
 #[test]
+fn a_deleted_post_is_committed_as_a_deletion() {
+    let (dir, site) = repo_with_site("");
+    let root = dir.path();
+    commit_post_by_git(root);
+    fs::remove_file(root.join(POST)).unwrap();
+    assert_eq!(
+        states(&post_files(&site, POST).unwrap()),
+        [(POST, FileState::Deleted)],
+        "its images cannot be known any more"
+    );
+    let committed = commit_post(&site, POST, Some("Retiré"), None, now()).unwrap();
+    assert_eq!(committed.files, [POST]);
+    assert!(!git(root, &["ls-tree", "-r", "--name-only", "HEAD"]).contains("premier.md"));
+    assert_eq!(git(root, &["status", "--porcelain"]), "");
+}
+
+#[test]
 fn nothing_to_commit_is_refused() {
     let (dir, site) = repo_with_site("");
-    write_post(dir.path(), "Premier");
-    git(dir.path(), &["add", "."]);
-    git(dir.path(), &["commit", "-q", "-m", "Premier"]);
+    commit_post_by_git(dir.path());
     write(dir.path(), "README.md", "Autre chose.\n");
     let start = head(dir.path());
     let err = commit_post(&site, POST, None, None, now()).unwrap_err();
