@@ -13,6 +13,7 @@ use image::{
 };
 use jpeg_decoder::{CodingProcess, PixelFormat};
 
+use super::colour;
 use super::error::MediaError;
 use super::orient;
 
@@ -87,9 +88,10 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
     (head.starts_with('<')) && head.contains("<svg")
 }
 
-/// Decodes `bytes`, refusing pictures of more than `max_megapixels`. A
-/// large JPEG is decoded at 1/2, 1/4 or 1/8 of its size (DCT scaling, as
-/// libvips does) when `enough` says that smaller picture still suffices.
+/// Decodes `bytes` to sRGB, refusing pictures of more than
+/// `max_megapixels`. A large JPEG is decoded at 1/2, 1/4 or 1/8 of its size
+/// (DCT scaling, as libvips does) when `enough` says that smaller picture
+/// still suffices.
 pub fn decode(
     bytes: &[u8],
     max_megapixels: u32,
@@ -121,8 +123,8 @@ fn decode_as(
         return Err(too_large);
     }
     let alloc = max_pixels * 8 + (64 << 20);
-    if let (ImageFormat::Jpeg, Some(enough)) = (format, enough) {
-        if let Some(decoded) = jpeg_scaled(bytes, (width, height), alloc, enough) {
+    if format == ImageFormat::Jpeg {
+        if let Some(decoded) = jpeg_direct(bytes, (width, height), alloc, enough) {
             return Ok(decoded);
         }
     }
@@ -135,10 +137,12 @@ fn decode_as(
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(corrupt)?;
     let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+    let icc = decoder.icc_profile().ok().flatten();
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
         ImageError::Limits(_) => too_large,
         e => corrupt(e),
     })?;
+    let mut image = colour::to_srgb(image, icc.as_deref());
     if let Some(o) = orientation {
         orient::apply(&mut image, o);
     }
@@ -151,24 +155,30 @@ fn decode_as(
     })
 }
 
-/// The reduced decode of a baseline or progressive 8-bit JPEG in RGB,
-/// YCbCr or grey, upright, at the smallest DCT scale that `enough` accepts.
-/// `None` when the picture is of another kind, when no reduced scale is
-/// enough, or on any error: the full decode then runs (and reports it).
-fn jpeg_scaled(
+/// A JPEG decoded by jpeg-decoder rather than the `image` crate, upright
+/// and in sRGB: a baseline or progressive 8-bit one in RGB, YCbCr or grey
+/// when a reduced DCT scale is `enough`, and one in CMYK or YCCK at the
+/// smallest scale that is enough, else at full size. CMYK always comes this
+/// way, so that a cover and a full-size body image of one picture get the
+/// same colours: `image` gives only its own RGB for CMYK, which ignores the
+/// picture's profile. `None` when the picture is of another kind, when no
+/// reduced scale is enough for an RGB or grey one, or on any error: the
+/// `image` crate's decode then runs (and reports the error).
+fn jpeg_direct(
     bytes: &[u8],
     (width, height): (u32, u32),
     max_alloc: u64,
-    enough: Enough,
+    enough: Option<Enough>,
 ) -> Option<Decoded> {
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
     decoder.set_max_decoding_buffer_size(usize::try_from(max_alloc).unwrap_or(usize::MAX));
     decoder.read_info().ok()?;
     let info = decoder.info()?;
+    let cmyk = info.pixel_format == PixelFormat::CMYK32;
     let kind_ok = matches!(
         info.coding_process,
         CodingProcess::DctSequential | CodingProcess::DctProgressive
-    ) && matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24);
+    ) && (cmyk || matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24));
     if !kind_ok || (u32::from(info.width), u32::from(info.height)) != (width, height) {
         return None;
     }
@@ -184,10 +194,14 @@ fn jpeg_scaled(
             (height * eighths).div_ceil(8),
         )
     };
-    let fits = |o, size| enough(upright(o, (width, height)), upright(o, size));
-    let size = [1, 2, 4]
-        .into_iter()
-        .map(scaled)
+    let fits = |o, size| {
+        size == (width, height)
+            || enough.is_some_and(|enough| enough(upright(o, (width, height)), upright(o, size)))
+    };
+    let eighths: &[u32] = if cmyk { &[1, 2, 4, 8] } else { &[1, 2, 4] };
+    let size = eighths
+        .iter()
+        .map(|&e| scaled(e))
         .find(|&s| fits(before, s))?;
     // Asking for exactly the size of one scale gives that scale: every
     // smaller one is smaller on both axes.
@@ -197,23 +211,56 @@ fn jpeg_scaled(
     if (u32::from(got.0), u32::from(got.1)) != size {
         return None;
     }
-    let data = decoder.decode().ok()?;
+    let mut data = decoder.decode().ok()?;
     // An EXIF block after the frame header is only seen now.
     let after = orientation(&decoder);
     if after != before && !fits(after, size) {
         return None;
     }
+    let icc = decoder.icc_profile();
     let mut image = match decoder.info()?.pixel_format {
         PixelFormat::L8 => DynamicImage::ImageLuma8(GrayImage::from_raw(size.0, size.1, data)?),
         PixelFormat::RGB24 => DynamicImage::ImageRgb8(RgbImage::from_raw(size.0, size.1, data)?),
+        PixelFormat::CMYK32 => {
+            // jpeg-decoder reads CMYK as Adobe stores it, inverted: right
+            // for a file that says so, the other way round for any other.
+            if !has_adobe_segment(bytes) {
+                data.iter_mut().for_each(|v| *v = 255 - *v);
+            }
+            DynamicImage::ImageRgb8(colour::cmyk_to_srgb(&data, size.0, size.1, icc.as_deref())?)
+        }
         _ => return None,
     };
+    if !cmyk {
+        image = colour::to_srgb(image, icc.as_deref());
+    }
     orient::apply(&mut image, after);
     Some(Decoded {
         image,
         animated: false,
         full: upright(after, (width, height)),
     })
+}
+
+/// Whether a JPEG has an Adobe (APP14) segment before its first scan.
+/// Adobe's programs, which write nearly all CMYK JPEGs, store the inks
+/// inverted (0 for full ink) and mark the file with this segment; other
+/// CMYK JPEGs store them as they are, as libjpeg-based readers assume.
+fn has_adobe_segment(bytes: &[u8]) -> bool {
+    // After the start-of-image marker, segments: 0xFF, a marker, then a
+    // big-endian length that counts itself.
+    let mut at = 2;
+    while let Some(&[0xFF, marker, hi, lo]) = bytes.get(at..at + 4) {
+        match marker {
+            // Fill bytes before a marker.
+            0xFF => at += 1,
+            // Start of scan or end of image: no more header segments.
+            0xDA | 0xD9 => return false,
+            0xEE if bytes.get(at + 4..at + 9) == Some(b"Adobe") => return true,
+            _ => at += 2 + usize::from(u16::from_be_bytes([hi, lo])),
+        }
+    }
+    false
 }
 
 /// A stored size as it is once `orientation` is applied.

@@ -1,10 +1,12 @@
 //! Covers and body images: any picture an author has becomes a file in the
 //! site's format, size and place, in one step.
 //!
-//! decode (format from the content, size checked first, upright) ->
+//! decode (format from the content, size checked first, upright, colour
+//! to sRGB) ->
 //! frame (crop around a focal point) -> resize (Lanczos3) -> encode (no
 //! metadata) -> place (a free name from the post's slug, atomic write).
 
+mod colour;
 mod decode;
 mod encode;
 mod error;
@@ -394,3 +396,5 @@ fn post_date(site: &Site, post_rel_path: &str) -> Result<NaiveDate, MediaError> 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_colour;

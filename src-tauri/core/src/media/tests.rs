@@ -9,7 +9,7 @@ use crate::site::Config;
 const RED: Rgb<u8> = Rgb([255, 0, 0]);
 const BLUE: Rgb<u8> = Rgb([0, 0, 255]);
 
-fn site_with(config: Config) -> (tempfile::TempDir, Site) {
+pub(super) fn site_with(config: Config) -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().unwrap();
     let site = Site {
         root: dir.path().to_path_buf(),
@@ -19,14 +19,14 @@ fn site_with(config: Config) -> (tempfile::TempDir, Site) {
     (dir, site)
 }
 
-fn png_config() -> Config {
+pub(super) fn png_config() -> Config {
     let mut c = Config::default();
     c.cover.format = ImageFormat::Png;
     c.body_images.format = ImageFormat::Png;
     c
 }
 
-fn encoded(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+pub(super) fn encoded(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, format).unwrap();
     out.into_inner()
@@ -77,11 +77,11 @@ fn jpeg_with_exif(img: &RgbImage, orientation: u16) -> Vec<u8> {
     out
 }
 
-fn decode_rgb(bytes: &[u8]) -> RgbImage {
+pub(super) fn decode_rgb(bytes: &[u8]) -> RgbImage {
     image::load_from_memory(bytes).unwrap().into_rgb8()
 }
 
-fn is_red(p: &Rgb<u8>) -> bool {
+pub(super) fn is_red(p: &Rgb<u8>) -> bool {
     p[0] > 200 && p[2] < 60
 }
 
