@@ -14,3 +14,4 @@ pub mod preview;
 pub mod save;
 pub mod settings;
 pub mod site;
+pub mod watch;
