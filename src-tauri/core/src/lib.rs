@@ -11,6 +11,7 @@ pub mod new_post;
 pub mod paths;
 pub mod post;
 pub mod preview;
+pub mod recovery;
 pub mod save;
 pub mod settings;
 pub mod site;
