@@ -12,6 +12,8 @@ pub mod new_post;
 pub mod paths;
 pub mod post;
 pub mod preview;
+pub mod recovery;
 pub mod save;
 pub mod settings;
 pub mod site;
+pub mod watch;
