@@ -192,17 +192,19 @@ impl Library {
         Library { posts }
     }
 
-    /// Indexes one file again after it changed (or disappeared).
+    /// Indexes one file again after it changed (or disappeared). Files
+    /// that are not posts (an image, a file outside the posts folders) are
+    /// left out, as a scan would.
     pub fn refresh(&mut self, site: &Site, rel: &str) {
         self.posts.retain(|p| p.path != rel);
-        if site.root.join(rel).is_file() {
-            let lang = site
-                .config
-                .posts
-                .iter()
-                .find(|f| rel.starts_with(&format!("{}/", f.folder)))
-                .and_then(|f| f.language);
-            self.posts.push(summarize(site, rel, lang));
+        let folder = site.config.posts.iter().find_map(|f| {
+            let inside = rel.strip_prefix(&format!("{}/", f.folder.trim_end_matches('/')))?;
+            let hidden = inside.split('/').any(|part| part.starts_with('.'));
+            let post_like = is_markdown(inside) || looks_like_lost_post(inside);
+            (!hidden && post_like).then_some(f)
+        });
+        if let Some(folder) = folder.filter(|_| site.root.join(rel).is_file()) {
+            self.posts.push(summarize(site, rel, folder.language));
         }
         for post in &mut self.posts {
             post.problems

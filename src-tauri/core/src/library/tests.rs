@@ -138,6 +138,20 @@ fn refresh_updates_one_file() {
     fs::remove_file(dir.path().join("content/fr/blog/a.md")).unwrap();
     lib.refresh(&site, "content/fr/blog/a.md");
     assert_eq!(lib.posts.len(), 1);
+    // What a scan would not list, a refresh does not add.
+    for other in [
+        "content/fr/blog/cover.jpg",
+        "content/fr/blog/.draft.md",
+        "content/fr/other.md",
+        "public/blog/a.md",
+    ] {
+        let file = dir.path().join(other);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(&file, GOOD).unwrap();
+        lib.refresh(&site, other);
+        assert_eq!(lib.posts.len(), 1, "{other}");
+        assert_eq!(Library::scan(&site).posts.len(), 1, "{other}");
+    }
 }
 
 #[test]
