@@ -7,10 +7,12 @@ mod error;
 mod media;
 mod startup;
 mod state;
+mod watcher;
 
 use std::sync::Mutex;
 
 use billet_core::lang::Lang;
+use billet_core::recovery::RecoveryStore;
 use billet_core::settings::Settings;
 use tauri::{Emitter, Manager, WindowEvent};
 
@@ -30,11 +32,12 @@ pub fn run() {
                 settings_path,
                 system_lang,
                 site: None,
+                recovery: RecoveryStore::new(app.path().app_data_dir()?.join("recovery")),
                 staged: None,
                 next_stage_id: 0,
             };
             if let Some(root) = startup::site_to_open(app.handle(), &inner.settings) {
-                if let Err(e) = commands::site::open(&mut inner, &root) {
+                if let Err(e) = commands::site::open(&mut inner, &root, app.handle()) {
                     eprintln!("billet: cannot open {}: {}", root.display(), e.message);
                 }
             }
@@ -74,6 +77,13 @@ pub fn run() {
             commands::images::use_cover,
             commands::images::use_body_image,
             commands::images::discard_image,
+            commands::publish::ready_post,
+            commands::publish::commit_post,
+            commands::publish::export_post,
+            commands::recovery::store_recovery,
+            commands::recovery::list_recovered,
+            commands::recovery::restore_recovered,
+            commands::recovery::discard_recovered,
         ])
         .run(tauri::generate_context!())
         .expect("Billet's window could not start");

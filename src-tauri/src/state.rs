@@ -8,9 +8,11 @@ use std::sync::{Arc, Mutex};
 use billet_core::lang::Lang;
 use billet_core::library::Library;
 use billet_core::post::Post;
+use billet_core::recovery::RecoveryStore;
 use billet_core::save::Fingerprint;
 use billet_core::settings::Settings;
 use billet_core::site::Site;
+use billet_core::watch::SiteWatcher;
 
 use crate::error::{IpcError, Result};
 
@@ -24,6 +26,8 @@ pub struct Inner {
     /// The language of the system, used when the settings do not choose one.
     pub system_lang: Lang,
     pub site: Option<OpenSite>,
+    /// Unsaved edits, kept in the app's data folder in case Billet stops.
+    pub recovery: RecoveryStore,
     /// The picture the author is framing or placing, if any.
     pub staged: Option<Staged>,
     pub next_stage_id: u64,
@@ -40,6 +44,19 @@ pub struct OpenSite {
     pub library: Library,
     /// Open posts by site-relative path.
     pub docs: HashMap<String, Doc>,
+    /// Tells the UI what other programs change; `None` when the system
+    /// refused to watch. Dropped with the site, which stops it.
+    pub watcher: Option<SiteWatcher>,
+}
+
+impl OpenSite {
+    /// Tells the watcher that Billet itself is about to write `bytes` to
+    /// `rel`, so that this write raises no "changed on disk".
+    pub fn expect_own_write(&self, rel: &str, bytes: &[u8]) {
+        if let Some(watcher) = &self.watcher {
+            watcher.expect_own_write(rel, bytes);
+        }
+    }
 }
 
 pub struct Doc {

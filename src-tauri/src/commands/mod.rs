@@ -4,6 +4,8 @@ pub mod app;
 pub mod images;
 pub mod posts;
 pub mod preview;
+pub mod publish;
+pub mod recovery;
 pub mod site;
 
 use billet_core::lang::Lang;

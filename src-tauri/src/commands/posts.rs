@@ -62,7 +62,7 @@ pub fn load_post(state: State<AppState>, path: String) -> Result<LoadedPost> {
     with(&state, |s| load(s, &path))
 }
 
-fn load(inner: &mut Inner, rel: &str) -> Result<LoadedPost> {
+pub fn load(inner: &mut Inner, rel: &str) -> Result<LoadedPost> {
     let lang = inner.lang();
     let open = inner.site_mut()?;
     let file = paths::resolve(&open.site.root, rel).map_err(|e| IpcError::from(&e, lang))?;
@@ -87,7 +87,7 @@ fn describe(inner: &Inner, rel: &str, post: &Post) -> Result<LoadedPost> {
     })
 }
 
-fn to_json(map: &serde_yaml::Mapping, lang: Lang) -> Result<serde_json::Value> {
+pub fn to_json(map: &serde_yaml::Mapping, lang: Lang) -> Result<serde_json::Value> {
     serde_json::to_value(map).map_err(|_| IpcError::from(&PostError::LayoutUnknown, lang))
 }
 
@@ -149,29 +149,9 @@ pub fn save_post(
 ) -> Result<LoadedPost> {
     with(&state, |s| {
         let lang = s.lang();
+        let (post, author) = edited(s, &path, changes, &body)?;
         let open = s.site_mut()?;
-        let doc = open
-            .docs
-            .get(&path)
-            .ok_or_else(|| IpcError::not_open(lang, &path))?;
-        let mut post = doc.post.clone();
-        let form = open.library.dominant_cover_form();
-        let mut author = None;
-        for change in changes {
-            let input = match change.value {
-                serde_json::Value::Null => FieldInput::Remove,
-                serde_json::Value::String(text) => {
-                    if change.key == "author" {
-                        author = Some(text.clone());
-                    }
-                    FieldInput::Text(text)
-                }
-                other => FieldInput::Value(serde_yaml::to_value(other).unwrap_or_default()),
-            };
-            apply(&mut post, &open.site, &change.key, input, form)
-                .map_err(|e| IpcError::from(&e, lang))?;
-        }
-        post.set_body(&body);
+        let doc = &open.docs[&path];
         let file = paths::resolve(&open.site.root, &path).map_err(|e| IpcError::from(&e, lang))?;
         let bytes = post.to_bytes();
         let loaded = if overwrite {
@@ -183,6 +163,7 @@ pub fn save_post(
         let fingerprint = if unchanged {
             doc.loaded.clone()
         } else {
+            open.expect_own_write(&path, &bytes);
             save::save(&file, &bytes, loaded.as_ref()).map_err(|e| IpcError::from(&e, lang))?
         };
         let old_cover = cover_of(&open.library, &path);
@@ -197,12 +178,50 @@ pub fn save_post(
                 loaded: fingerprint,
             },
         );
+        if let Err(e) = s.recovery.discard(&s.site()?.site.root, &path) {
+            eprintln!("billet: {e}");
+        }
         if let Some(author) = author.filter(|a| !a.trim().is_empty()) {
             s.settings.last_author = Some(author);
             s.persist_settings();
         }
         describe(s, &path, &post)
     })
+}
+
+/// The open post at `path` with the form's `changes` and the text `body`
+/// applied, as it would be saved; and the author typed, if any.
+pub fn edited(
+    inner: &Inner,
+    path: &str,
+    changes: Vec<Change>,
+    body: &str,
+) -> Result<(Post, Option<String>)> {
+    let lang = inner.lang();
+    let open = inner.site()?;
+    let doc = open
+        .docs
+        .get(path)
+        .ok_or_else(|| IpcError::not_open(lang, path))?;
+    let mut post = doc.post.clone();
+    let form = open.library.dominant_cover_form();
+    let mut author = None;
+    for change in changes {
+        let input = match change.value {
+            serde_json::Value::Null => FieldInput::Remove,
+            serde_json::Value::String(text) => {
+                if change.key == "author" {
+                    author = Some(text.clone());
+                }
+                FieldInput::Text(text)
+            }
+            other => FieldInput::Value(serde_yaml::to_value(other).unwrap_or_default()),
+        };
+        apply(&mut post, &open.site, &change.key, input, form)
+            .map_err(|e| IpcError::from(&e, lang))?;
+    }
+    post.set_body(body);
+    Ok((post, author))
 }
 
 /// The file as it is on disk now, for the "compare" view of a conflict.
@@ -271,6 +290,7 @@ pub fn create_post(state: State<AppState>, input: NewPostInput) -> Result<Loaded
             std::fs::create_dir_all(dir)
                 .map_err(|e| IpcError::from(&save::SaveError::Io(dir.into(), e), lang))?;
         }
+        open.expect_own_write(&planned.path, &planned.bytes);
         save::save(&file, &planned.bytes, None).map_err(|e| IpcError::from(&e, lang))?;
         open.library.refresh(&open.site, &planned.path);
         if let Some(author) = author.filter(|a| !a.trim().is_empty()) {

@@ -3,13 +3,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use billet_core::git;
 use billet_core::lang::Lang;
 use billet_core::library::{Library, PostSummary};
 use billet_core::site::{CoverFormat, Field, Site};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::with;
+use super::{off_main, with};
 use crate::error::{IpcError, Result};
 use crate::state::{AppState, Inner, OpenSite};
 
@@ -36,10 +37,12 @@ pub struct ListedPost {
     pub has_errors: bool,
     /// The problems, worded in the interface's language.
     pub messages: Vec<String>,
+    /// Where the post stands in git; `None` outside a repository.
+    pub git: Option<git::Badge>,
 }
 
-/// Opens the site at `root` and remembers it.
-pub fn open(inner: &mut Inner, root: &Path) -> Result<SiteInfo> {
+/// Opens the site at `root`, watches it, and remembers it.
+pub fn open(inner: &mut Inner, root: &Path, app: &AppHandle) -> Result<SiteInfo> {
     let lang = inner.lang();
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let site = Site::open(&root).map_err(|e| IpcError::from(&e, lang))?;
@@ -50,6 +53,7 @@ pub fn open(inner: &mut Inner, root: &Path) -> Result<SiteInfo> {
         site,
         library,
         docs: HashMap::new(),
+        watcher: crate::watcher::watch(app, &root),
     });
     inner.settings.remember_site(&root);
     inner.persist_settings();
@@ -57,8 +61,8 @@ pub fn open(inner: &mut Inner, root: &Path) -> Result<SiteInfo> {
 }
 
 #[tauri::command]
-pub fn open_site(state: State<AppState>, root: PathBuf) -> Result<SiteInfo> {
-    with(&state, |s| open(s, &root))
+pub fn open_site(app: AppHandle, state: State<AppState>, root: PathBuf) -> Result<SiteInfo> {
+    with(&state, |s| open(s, &root, &app))
 }
 
 /// The open site, or `None` when Billet could not open one at start.
@@ -102,23 +106,34 @@ fn info(inner: &Inner) -> Result<SiteInfo> {
     })
 }
 
-/// Scans the site again (on focus, until a watcher does it file by file)
-/// and lists its posts, newest first.
+/// Lists the site's posts, newest first, each with where it stands in git.
+/// The watcher keeps the index up to date; without one (the system refused),
+/// the site is scanned again on each call.
 #[tauri::command]
-pub fn list_posts(state: State<AppState>) -> Result<Vec<ListedPost>> {
-    with(&state, |s| {
+pub async fn list_posts(state: State<'_, AppState>) -> Result<Vec<ListedPost>> {
+    let (site, posts, lang) = with(&state, |s| {
         let lang = s.lang();
         let open = s.site_mut()?;
-        open.library = Library::scan(&open.site);
-        Ok(open
-            .library
-            .posts
-            .iter()
+        if open.watcher.is_none() {
+            open.library = Library::scan(&open.site);
+        }
+        Ok::<_, IpcError>((open.site.clone(), open.library.posts.clone(), lang))
+    })?;
+    off_main(lang, move || {
+        let paths: Vec<String> = posts.iter().map(|p| p.path.clone()).collect();
+        // Without badges the list is still worth showing: a repository gix
+        // cannot read only costs the badges, and says why in the log.
+        let badges = git::badges(&site, &paths).unwrap_or_else(|e| {
+            eprintln!("billet: no git badges: {e}");
+            HashMap::new()
+        });
+        Ok(posts
+            .into_iter()
             .map(|p| ListedPost {
                 thumb: p
                     .cover
                     .as_deref()
-                    .and_then(|url| open.site.media_file_for_url(url))
+                    .and_then(|url| site.media_file_for_url(url))
                     .map(|rel| crate::media::media_url(&rel)),
                 has_errors: p.has_errors(),
                 messages: p
@@ -126,10 +141,12 @@ pub fn list_posts(state: State<AppState>) -> Result<Vec<ListedPost>> {
                     .iter()
                     .map(|problem| problem.message(lang))
                     .collect(),
-                summary: p.clone(),
+                git: badges.get(&p.path).copied(),
+                summary: p,
             })
             .collect())
     })
+    .await
 }
 
 /// The URL under which the webview can show an image a post refers to
