@@ -12,15 +12,17 @@ need_cargo() {
     export PATH="$HOME/.cargo/bin:$PATH"
   fi
   if ! command -v cargo >/dev/null 2>&1; then
-    echo "Billet needs Rust 1.85 or newer (cargo). Install it with rustup, then run this again." >&2
+    echo "Billet needs Rust 1.89 or newer (cargo). Install it with rustup, then run this again." >&2
     exit 1
   fi
 }
 
 # The system libraries Tauri builds against (WebKitGTK, GTK), and what the
-# end-to-end tests drive the app with (Xvfb, WebKitWebDriver).
+# tests use: Xvfb and WebKitWebDriver to drive the app, git to make and
+# check repositories (Billet itself never runs git), pkill (procps) to
+# crash the app on purpose.
 SYSTEM_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
-  libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver)
+  libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver git procps)
 
 need_system_packages() {
   local missing=()

@@ -4,6 +4,7 @@
 
 import { Builder, By, until } from "selenium-webdriver";
 import { spawn, execFileSync } from "node:child_process";
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -58,12 +59,15 @@ async function waitForPort(port, ms = 15000) {
 /**
  * Launches Billet on a copy of `site` (the embedded default site unless
  * given). `prepare(siteCopy)` may add or change files before the app starts.
+ * `home` starts it again on the site, settings and data of an earlier launch.
  */
-export async function launch({ site = path.join(repo, "content"), lang = "fr", prepare } = {}) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "billet-e2e-"));
+export async function launch({ site = path.join(repo, "content"), lang = "fr", prepare, home: earlier } = {}) {
+  const home = earlier ?? fs.mkdtempSync(path.join(os.tmpdir(), "billet-e2e-"));
   const siteCopy = path.join(home, "site");
-  fs.cpSync(site, siteCopy, { recursive: true });
-  if (prepare) prepare(siteCopy);
+  if (!earlier) {
+    fs.cpSync(site, siteCopy, { recursive: true });
+    if (prepare) prepare(siteCopy);
+  }
   const locale = lang === "fr" ? "fr_FR.UTF-8" : "en_US.UTF-8";
   const env = {
     ...process.env,
@@ -97,7 +101,15 @@ export async function launch({ site = path.join(repo, "content"), lang = "fr", p
   return {
     driver,
     site: siteCopy,
-    async close() {
+    home,
+    /** The app's data folder (recovery copies live there). */
+    dataDir: path.join(home, "data", "org.billet.editor"),
+    /** Kills the app process with SIGKILL, as a crash would: nothing gets to clean up. */
+    killApp() {
+      execFileSync("pkill", ["-KILL", "-g", String(driverProcess.pid), "-x", "billet-app"]);
+    },
+    /** Ends the session; `keepHome` keeps the site and data for another launch. */
+    async close({ keepHome = false } = {}) {
       // An app with unsaved changes asks before closing: quitting the
       // session may then wait, so it gets a few seconds, then the group goes.
       const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
@@ -107,7 +119,7 @@ export async function launch({ site = path.join(repo, "content"), lang = "fr", p
       } catch {
         // Already gone.
       }
-      fs.rmSync(home, { recursive: true, force: true });
+      if (!keepHome) fs.rmSync(home, { recursive: true, force: true });
     },
   };
 }
@@ -161,4 +173,68 @@ export async function setEditorText(driver, text) {
 /** The editor's text, or "" while no post is open. */
 export async function editorText(driver) {
   return driver.executeScript("return window.__billet?.editorView?.state.doc.toString() ?? '';");
+}
+
+/**
+ * Draws a picture in the page (a sky, a sea, a red buoy at (bx, by)), encodes
+ * it as the browser would save a photo, and drops it on the element
+ * `target` (a CSS selector), as a file from the desktop would arrive.
+ */
+export async function dropPicture(driver, target, { name, type, width, height, buoy }) {
+  const error = await driver.executeAsyncScript(
+    `const [target, name, type, width, height, buoy, done] = arguments;
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext("2d");
+    const sky = g.createLinearGradient(0, 0, 0, height);
+    sky.addColorStop(0, "#8ec5e8");
+    sky.addColorStop(0.55, "#f4e3c1");
+    sky.addColorStop(0.56, "#2d6f8e");
+    sky.addColorStop(1, "#0f3347");
+    g.fillStyle = sky;
+    g.fillRect(0, 0, width, height);
+    for (let i = 0; i < 400; i++) {
+      g.fillStyle = "rgba(255,255,255," + (i % 7) / 40 + ")";
+      g.fillRect((i * 7919) % width, height * 0.56 + ((i * 104729) % (height * 0.44)), 40, 3);
+    }
+    g.fillStyle = "#e0201b";
+    g.beginPath();
+    g.arc(buoy[0], buoy[1], Math.round(width / 40), 0, 2 * Math.PI);
+    g.fill();
+    canvas.toBlob((blob) => {
+      if (!blob) return done("the canvas gave no " + type);
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type }));
+      const el = document.querySelector(target);
+      const at = el.getBoundingClientRect();
+      const init = { bubbles: true, cancelable: true, dataTransfer: data, clientX: at.left + 20, clientY: at.top + 20 };
+      el.dispatchEvent(new DragEvent("dragenter", init));
+      el.dispatchEvent(new DragEvent("dragover", init));
+      el.dispatchEvent(new DragEvent("drop", init));
+      done(null);
+    }, type, 0.92);`,
+    target,
+    name,
+    type,
+    width,
+    height,
+    buoy,
+  );
+  assert.equal(error, null);
+}
+
+/** Width and height from a JPEG's frame header. */
+export function jpegSize(bytes) {
+  assert.equal(bytes.readUInt16BE(0), 0xffd8, "a JPEG file");
+  let at = 2;
+  while (at < bytes.length) {
+    const marker = bytes.readUInt16BE(at);
+    const length = bytes.readUInt16BE(at + 2);
+    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    }
+    at += 2 + length;
+  }
+  throw new Error("no frame header");
 }

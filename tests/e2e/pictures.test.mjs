@@ -6,74 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, byTestId, find, openPost, eventually, screenshot, coreGet, editorText, Key } from "./harness.mjs";
+import { launch, byTestId, find, openPost, eventually, screenshot, coreGet, editorText, Key, dropPicture, jpegSize } from "./harness.mjs";
 
 const POST = "fr/blog/importer-vos-adherents-depuis-un-tableur.md";
 const OLD_COVER = "public/blog/2026/importer-vos-adherents-depuis-un-tableur.jpg";
-
-/**
- * Draws a picture in the page (a sky, a sea, a red buoy at (bx, by)), encodes
- * it as the browser would save a photo, and drops it on the element
- * `target` (a CSS selector), as a file from the desktop would arrive.
- */
-async function dropPicture(driver, target, { name, type, width, height, buoy }) {
-  const error = await driver.executeAsyncScript(
-    `const [target, name, type, width, height, buoy, done] = arguments;
-    const canvas = document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = height;
-    const g = canvas.getContext("2d");
-    const sky = g.createLinearGradient(0, 0, 0, height);
-    sky.addColorStop(0, "#8ec5e8");
-    sky.addColorStop(0.55, "#f4e3c1");
-    sky.addColorStop(0.56, "#2d6f8e");
-    sky.addColorStop(1, "#0f3347");
-    g.fillStyle = sky;
-    g.fillRect(0, 0, width, height);
-    for (let i = 0; i < 400; i++) {
-      g.fillStyle = "rgba(255,255,255," + (i % 7) / 40 + ")";
-      g.fillRect((i * 7919) % width, height * 0.56 + ((i * 104729) % (height * 0.44)), 40, 3);
-    }
-    g.fillStyle = "#e0201b";
-    g.beginPath();
-    g.arc(buoy[0], buoy[1], Math.round(width / 40), 0, 2 * Math.PI);
-    g.fill();
-    canvas.toBlob((blob) => {
-      if (!blob) return done("the canvas gave no " + type);
-      const data = new DataTransfer();
-      data.items.add(new File([blob], name, { type }));
-      const el = document.querySelector(target);
-      const at = el.getBoundingClientRect();
-      const init = { bubbles: true, cancelable: true, dataTransfer: data, clientX: at.left + 20, clientY: at.top + 20 };
-      el.dispatchEvent(new DragEvent("dragenter", init));
-      el.dispatchEvent(new DragEvent("dragover", init));
-      el.dispatchEvent(new DragEvent("drop", init));
-      done(null);
-    }, type, 0.92);`,
-    target,
-    name,
-    type,
-    width,
-    height,
-    buoy,
-  );
-  assert.equal(error, null);
-}
-
-/** Width and height from a JPEG's frame header. */
-function jpegSize(bytes) {
-  assert.equal(bytes.readUInt16BE(0), 0xffd8, "a JPEG file");
-  let at = 2;
-  while (at < bytes.length) {
-    const marker = bytes.readUInt16BE(at);
-    const length = bytes.readUInt16BE(at + 2);
-    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
-      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
-    }
-    at += 2 + length;
-  }
-  throw new Error("no frame header");
-}
 
 /** Whether a JPEG carries EXIF (APP1) data. */
 const hasExif = (bytes) => bytes.includes(Buffer.from("Exif\0\0", "latin1"));

@@ -90,6 +90,8 @@ export interface ListedPost {
   cover_form: "text" | "object" | null;
   badge: string | null;
   problems: { severity: "error" | "warning"; line: number; code: string }[];
+  /** Where the post stands in git; null outside a repository. */
+  git: GitBadge | null;
   /** The cover as a URL the webview can show. */
   thumb: string | null;
   has_errors: boolean;
@@ -205,6 +207,74 @@ export const useCover = (id: number, path: string, focus: Focus, zoom: number) =
 export const useBodyImage = (id: number, path: string, alt: string) =>
   invoke<WrittenImage>("use_body_image", { id, path, alt });
 export const discardImage = (id: number) => invoke<void>("discard_image", { id });
+
+/** Unsaved edits kept from a session that ended without saving them. */
+export interface Recovered {
+  path: string;
+  title: string | null;
+  /** When they were kept (RFC 3339). */
+  saved_at: string;
+  /** The post as the author left it, and as it is on disk now (null when gone). */
+  mine: string;
+  disk: string | null;
+}
+
+export interface Restored {
+  disk: LoadedPost;
+  mine: { front_matter: Record<string, unknown>; body: string };
+}
+
+export const storeRecovery = (path: string, changes: Change[], body: string) =>
+  invoke<void>("store_recovery", { path, changes, body });
+export const listRecovered = () => invoke<Recovered[]>("list_recovered");
+export const restoreRecovered = (path: string) => invoke<Restored>("restore_recovered", { path });
+export const discardRecovered = (path: string) => invoke<void>("discard_recovered", { path });
+
+/** What the watcher saw: site-relative paths changed or created, and removed. */
+export interface DiskChanges {
+  changed: string[];
+  removed: string[];
+}
+
+export const onDiskChanges = (handler: (changes: DiskChanges) => void): Promise<UnlistenFn> =>
+  listen<DiskChanges>("disk-changes", (event) => handler(event.payload));
+
+export type FileState = "new" | "modified" | "unchanged" | "deleted" | "missing" | "ignored" | "outside";
+export type GitBadge = "new" | "modified" | "published";
+
+export interface ReadyFile {
+  /** Site-relative. */
+  path: string;
+  /** Repository-relative (site-relative outside a repository). */
+  repo_path: string;
+  role: "post" | "cover" | "image";
+  state: FileState;
+  size: number | null;
+}
+
+/** Everything the "ready to commit" panel shows for a post. */
+export interface ReadyView {
+  /** Whether the site is in a git repository (else only export is offered). */
+  repository: boolean;
+  files: ReadyFile[];
+  /** Problems to fix or know, worded in the UI's language. */
+  problems: string[];
+  other_changes: { path: string; state: FileState }[];
+  /** The post against the last commit, as a unified diff. */
+  diff: string;
+  message: string;
+}
+
+export interface Committed {
+  id: string;
+  files: string[];
+}
+
+export const readyPost = (path: string) => invoke<ReadyView>("ready_post", { path });
+export const commitPost = (path: string, message: string) => invoke<Committed>("commit_post", { path, message });
+/** Asks where to write the zip (system dialog, opened by Rust); null when cancelled. */
+export const exportPost = (path: string, title: string) =>
+  invoke<{ file: string; files: string[] } | null>("export_post", { path, title });
 
 /** Asks for a site folder; null when the author cancels. */
 export async function pickFolder(title: string): Promise<string | null> {

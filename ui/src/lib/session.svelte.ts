@@ -4,13 +4,14 @@
 // goes through ipc.ts, and every failure ends in `error`, never a crash.
 
 import * as ipc from "./ipc";
-import type { AppInfo, Change, FieldMessage, Lang, ListedPost, LoadedPost, NewPostInput, SiteInfo } from "./ipc";
+import type { AppInfo, Change, FieldMessage, Lang, ListedPost, LoadedPost, NewPostInput, Recovered, SiteInfo } from "./ipc";
 import { changedFields, formValues, leaves, withChanges, type FormValue, type FormValues } from "./form-model";
 import { browserLanguage, labelText, setUiLanguage, t, type MessageKey } from "./i18n";
 import { uiLanguage } from "./ui-language.svelte";
 import { forgetMedia } from "./media";
 
-export type Conflict = { kind: "changed" | "deleted"; path: string };
+/** The open post changed or vanished on disk; `compare` opens the side-by-side view at once. */
+export type Conflict = { kind: "changed" | "deleted"; path: string; compare?: boolean };
 
 class Session {
   app = $state.raw<AppInfo | null>(null);
@@ -28,6 +29,12 @@ class Session {
   messages = $state.raw<FieldMessage[]>([]);
   error = $state<string | null>(null);
   conflict = $state.raw<Conflict | null>(null);
+  /** Seen by the watcher while the author has unsaved edits: the banner offers a choice. */
+  diskChange = $state.raw<Conflict | null>(null);
+  /** A short, passing word about something done for the author. */
+  notice = $state<string | null>(null);
+  /** Unsaved edits kept from a session that ended without saving them. */
+  recovered = $state.raw<Recovered[]>([]);
   /** The question on screen, if any; `answer` settles the promise that asked it. */
   question = $state.raw<Question | null>(null);
   saving = $state(false);
@@ -56,6 +63,7 @@ class Session {
     try {
       this.site = await ipc.currentSite();
       if (this.site) await this.refreshPosts();
+      if (this.site) this.recovered = await ipc.listRecovered();
     } catch (e) {
       this.fail(e);
     }
@@ -137,6 +145,7 @@ class Session {
     this.savedBody = loaded.body;
     this.messages = loaded.problems;
     this.conflict = null;
+    this.diskChange = null;
     this.savedAt = null;
     this.generation++;
   }
@@ -149,6 +158,7 @@ class Session {
     this.savedBody = "";
     this.messages = [];
     this.conflict = null;
+    this.diskChange = null;
   }
 
   // ---- Editing ---------------------------------------------------------------
@@ -204,6 +214,7 @@ class Session {
       this.baseline = sentValues;
       this.savedBody = sentBody;
       this.conflict = null;
+      this.diskChange = null;
       this.savedAt = new Date();
       this.error = null;
       await this.refreshPosts();
@@ -222,6 +233,68 @@ class Session {
     try {
       this.show(await ipc.loadPost(this.post.path));
       await this.refreshPosts();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  // ---- Changes made outside Billet ---------------------------------------------
+
+  /**
+   * Files changed on disk (another editor, a git pull): the list is read
+   * again. The open post follows at once when it has no unsaved edits, and
+   * the author is asked when it has.
+   */
+  async onDiskChanges(changed: string[], removed: string[]): Promise<void> {
+    await this.refreshPosts();
+    const open = this.post?.path;
+    if (!open) return;
+    if (removed.includes(open)) {
+      this.diskChange = { kind: "deleted", path: open };
+    } else if (changed.includes(open)) {
+      if (this.dirty) {
+        this.diskChange = { kind: "changed", path: open };
+      } else {
+        await this.reloadFromDisk();
+        this.notice = t("disk.reloaded");
+      }
+    }
+  }
+
+  // ---- Recovery of unsaved edits --------------------------------------------------
+
+  /** Keeps the unsaved edits in the app's data folder, in case Billet stops without saving. */
+  async keepRecovery(): Promise<void> {
+    const post = this.post;
+    if (!post || !this.dirty) return;
+    try {
+      await ipc.storeRecovery(post.path, this.changes, this.body);
+    } catch (e) {
+      // Losing a recovery copy must not interrupt the author; the next attempt may work.
+      console.error(e);
+    }
+  }
+
+  /** Opens a recovered post with the edits it had: they are unsaved again, to review and save. */
+  async restore(path: string): Promise<void> {
+    if (!(await this.mayDiscard())) return;
+    try {
+      const { disk, mine } = await ipc.restoreRecovered(path);
+      this.show(disk);
+      this.values = formValues(this.site?.fields ?? [], mine.front_matter);
+      this.body = mine.body;
+      this.generation++;
+      this.recovered = this.recovered.filter((r) => r.path !== path);
+      await this.refreshPosts();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async discardRecovered(path: string): Promise<void> {
+    try {
+      await ipc.discardRecovered(path);
+      this.recovered = this.recovered.filter((r) => r.path !== path);
     } catch (e) {
       this.fail(e);
     }
@@ -260,6 +333,8 @@ class Session {
         cancel: t("confirm.keep"),
         answer: (yes) => {
           this.question = null;
+          // Edits the author chose to drop are not offered again at the next start.
+          if (yes && this.post) ipc.discardRecovered(this.post.path).catch(() => {});
           resolve(yes);
         },
       };

@@ -19,6 +19,10 @@ vi.mock("./ipc", async (importOriginal) => {
     quit: rust(),
     pickFolder: rust(),
     mediaUrl: rust(),
+    listRecovered: rust(),
+    storeRecovery: rust(),
+    restoreRecovered: rust(),
+    discardRecovered: rust(),
   };
 });
 
@@ -61,6 +65,8 @@ beforeEach(async () => {
   });
   ipc.currentSite.mockResolvedValue(site);
   ipc.listPosts.mockResolvedValue([]);
+  ipc.listRecovered.mockResolvedValue([]);
+  ipc.discardRecovered.mockResolvedValue();
   await session.start();
 });
 
@@ -184,5 +190,75 @@ describe("checks and language", () => {
     expect(ipc.setLanguage).toHaveBeenCalledWith("fr");
     expect(ipc.listPosts).toHaveBeenCalledTimes(2);
     expect(ipc.checkFields).toHaveBeenCalledOnce();
+  });
+});
+
+describe("changes made outside Billet", () => {
+  it("reloads a post without unsaved edits, and says so", async () => {
+    await openPost();
+    ipc.loadPost.mockResolvedValueOnce(loaded("fr/blog/a.md", "Leur version\n"));
+    await session.onDiskChanges(["fr/blog/a.md"], []);
+    expect(session.body).toBe("Leur version\n");
+    expect(session.diskChange).toBeNull();
+    expect(session.notice).not.toBeNull();
+  });
+
+  it("asks, and loses nothing, when the author has unsaved edits", async () => {
+    await openPost();
+    session.body = "Mon texte\n";
+    await session.onDiskChanges(["fr/blog/a.md"], []);
+    expect(session.diskChange).toEqual({ kind: "changed", path: "fr/blog/a.md" });
+    expect(session.body).toBe("Mon texte\n");
+    expect(ipc.loadPost).toHaveBeenCalledTimes(1);
+  });
+
+  it("says when the open post was deleted, keeping the text", async () => {
+    await openPost();
+    await session.onDiskChanges([], ["fr/blog/a.md"]);
+    expect(session.diskChange).toEqual({ kind: "deleted", path: "fr/blog/a.md" });
+    expect(session.post?.path).toBe("fr/blog/a.md");
+  });
+
+  it("only refreshes the list for other posts", async () => {
+    await openPost();
+    ipc.listPosts.mockClear();
+    await session.onDiskChanges(["fr/blog/b.md"], ["fr/blog/c.md"]);
+    expect(ipc.listPosts).toHaveBeenCalledTimes(1);
+    expect(session.diskChange).toBeNull();
+    expect(ipc.loadPost).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("recovery", () => {
+  it("keeps unsaved edits only when there are some", async () => {
+    await openPost();
+    ipc.storeRecovery.mockResolvedValue();
+    await session.keepRecovery();
+    expect(ipc.storeRecovery).not.toHaveBeenCalled();
+    session.body = "Pas encore enregistré\n";
+    await session.keepRecovery();
+    expect(ipc.storeRecovery).toHaveBeenCalledWith("fr/blog/a.md", [], "Pas encore enregistré\n");
+  });
+
+  it("restores kept edits as unsaved changes over the disk's version", async () => {
+    session.recovered = [{ path: "fr/blog/a.md", title: "A", saved_at: "2026-11-29T10:00:00Z", mine: "", disk: "" }];
+    ipc.restoreRecovered.mockResolvedValueOnce({
+      disk: loaded(),
+      mine: { front_matter: { ...structuredClone(currentPost), title: "Titre retrouvé" }, body: "Texte retrouvé\n" },
+    });
+    await session.restore("fr/blog/a.md");
+    expect(session.body).toBe("Texte retrouvé\n");
+    expect(session.changes).toEqual([{ key: "title", value: "Titre retrouvé" }]);
+    expect(session.dirty).toBe(true);
+    expect(session.recovered).toEqual([]);
+  });
+
+  it("forgets kept edits the author chose to drop", async () => {
+    await openPost();
+    session.body = "Brouillon\n";
+    const asked = session.mayDiscard();
+    session.question?.answer(true);
+    expect(await asked).toBe(true);
+    expect(ipc.discardRecovered).toHaveBeenCalledWith("fr/blog/a.md");
   });
 });
