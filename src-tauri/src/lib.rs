@@ -77,6 +77,7 @@ pub fn run() {
             commands::images::use_cover,
             commands::images::use_body_image,
             commands::images::discard_image,
+            commands::images::remove_unused_images,
             commands::publish::ready_post,
             commands::publish::commit_post,
             commands::publish::export_post,

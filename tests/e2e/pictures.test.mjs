@@ -163,41 +163,59 @@ test("a HEIC photo is refused with what to do, and nothing is written", async ()
   }
 });
 
-test("a screenshot pasted into the cover field opens the framing view; Cancel writes nothing", async () => {
+/** Pastes a 1600x900 screenshot-like PNG into the cover field's input, as Ctrl+V would. */
+async function pasteScreenshot(driver) {
+  const error = await driver.executeAsyncScript(
+    `const done = arguments[0];
+    const canvas = document.createElement("canvas");
+    canvas.width = 1600;
+    canvas.height = 900;
+    const g = canvas.getContext("2d");
+    g.fillStyle = "#f5f7fa";
+    g.fillRect(0, 0, 1600, 900);
+    g.fillStyle = "#1f5f6b";
+    g.fillRect(100, 100, 600, 80);
+    canvas.toBlob((blob) => {
+      const data = new DataTransfer();
+      data.items.add(new File([blob], "image.png", { type: "image/png" }));
+      const input = document.querySelector('[data-testid="field-image"]');
+      input.focus();
+      input.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData: data }));
+      done(null);
+    }, "image/png");`,
+  );
+  assert.equal(error, null);
+  await find(driver, "framing", 20000);
+}
+
+test("a pasted screenshot: Cancel writes nothing; a cover replaced before saving is not left behind", async () => {
   const app = await launch();
   const { driver } = app;
   try {
     await openPost(driver, POST);
     await find(driver, "cover-drop");
-    const listing = () => fs.readdirSync(path.join(app.site, "public/blog/2026")).sort();
+    const folder = path.join(app.site, "public/blog/2026");
+    const listing = () => fs.readdirSync(folder).sort();
     const files = listing();
-    const error = await driver.executeAsyncScript(
-      `const done = arguments[0];
-      const canvas = document.createElement("canvas");
-      canvas.width = 1600;
-      canvas.height = 900;
-      const g = canvas.getContext("2d");
-      g.fillStyle = "#f5f7fa";
-      g.fillRect(0, 0, 1600, 900);
-      g.fillStyle = "#1f5f6b";
-      g.fillRect(100, 100, 600, 80);
-      canvas.toBlob((blob) => {
-        const data = new DataTransfer();
-        data.items.add(new File([blob], "image.png", { type: "image/png" }));
-        const input = document.querySelector('[data-testid="field-image"]');
-        input.focus();
-        input.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData: data }));
-        done(null);
-      }, "image/png");`,
-    );
-    assert.equal(error, null);
-    await find(driver, "framing", 20000);
+    await pasteScreenshot(driver);
     const before = await find(driver, "field-image").getAttribute("value");
     await find(driver, "framing-cancel").click();
     await driver.wait(async () => (await driver.findElements(byTestId("framing"))).length === 0, 10000);
     assert.equal(await find(driver, "field-image").getAttribute("value"), before);
     assert.equal((await driver.findElements(byTestId("dirty"))).length, 0);
     assert.deepEqual(listing(), files);
+
+    // Used twice before saving: only the second stays, and the old cover goes.
+    for (const expected of ["-2.jpg", "-3.jpg"]) {
+      await pasteScreenshot(driver);
+      await find(driver, "cover-use").click();
+      await eventually(driver, async () => (await find(driver, "field-image").getAttribute("value")).endsWith(expected), `the field ends in ${expected}`);
+    }
+    await find(driver, "save").click();
+    await eventually(driver, async () => (await driver.findElements(byTestId("dirty"))).length === 0, "saved");
+    await eventually(driver, async () => !fs.existsSync(path.join(folder, "importer-vos-adherents-depuis-un-tableur-2.jpg")), "the unused cover is removed");
+    assert.ok(fs.existsSync(path.join(folder, "importer-vos-adherents-depuis-un-tableur-3.jpg")));
+    assert.ok(!fs.existsSync(path.join(app.site, OLD_COVER)), "the replaced cover is removed");
   } finally {
     await app.close();
   }

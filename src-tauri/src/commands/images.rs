@@ -223,6 +223,26 @@ pub async fn use_body_image(
     Ok(WrittenImage::of(made.written, Some(made.markdown), lang))
 }
 
+/// Removes the pictures written at `urls` that no post uses (any more):
+/// a cover replaced before saving, edits the author dropped. Gives the
+/// site-relative paths removed.
+#[tauri::command]
+pub fn remove_unused_images(state: State<AppState>, urls: Vec<String>) -> Result<Vec<String>> {
+    with(&state, |s| {
+        let lang = s.lang();
+        let open = s.site()?;
+        let mut removed = Vec::new();
+        for url in urls {
+            match media::remove_replaced_cover(&open.site, &open.library, &url) {
+                Ok(Some(rel)) => removed.push(rel),
+                Ok(None) => {}
+                Err(e) => return Err(IpcError::from(&e, lang)),
+            }
+        }
+        Ok(removed)
+    })
+}
+
 /// The author cancelled: the staged picture is let go.
 #[tauri::command]
 pub fn discard_image(state: State<AppState>, id: u64) {

@@ -207,6 +207,8 @@ export const useCover = (id: number, path: string, focus: Focus, zoom: number) =
 export const useBodyImage = (id: number, path: string, alt: string) =>
   invoke<WrittenImage>("use_body_image", { id, path, alt });
 export const discardImage = (id: number) => invoke<void>("discard_image", { id });
+/** Removes the pictures at these URLs that no post uses; gives what was removed. */
+export const removeUnusedImages = (urls: string[]) => invoke<string[]>("remove_unused_images", { urls });
 
 /** Unsaved edits kept from a session that ended without saving them. */
 export interface Recovered {

@@ -94,6 +94,7 @@ class Pictures {
   async #write(write: () => Promise<WrittenImage>): Promise<WrittenImage | null> {
     try {
       const written = await write();
+      session.noteWritten(written.url);
       this.notes = written.warnings;
       session.error = null;
       return written;

@@ -51,6 +51,8 @@ class Session {
   recentSites = $derived(this.site?.recent ?? this.app?.settings.recent_sites ?? []);
 
   #checkSeq = 0;
+  /** Pictures written for the open post since its last save or load. */
+  #written: string[] = [];
 
   async start(): Promise<void> {
     try {
@@ -137,6 +139,7 @@ class Session {
 
   /** Takes a freshly loaded post: the form, the editor and the checks all start from it. */
   show(loaded: LoadedPost): void {
+    this.tidyImages();
     const values = formValues(this.site?.fields ?? [], loaded.front_matter);
     this.post = loaded;
     this.baseline = values;
@@ -151,6 +154,7 @@ class Session {
   }
 
   closePost(): void {
+    this.tidyImages();
     this.post = null;
     this.values = {};
     this.baseline = {};
@@ -217,6 +221,7 @@ class Session {
       this.diskChange = null;
       this.savedAt = new Date();
       this.error = null;
+      this.tidyImages();
       await this.refreshPosts();
     } catch (e) {
       if (ipc.isIpcError(e) && e.code === "save.changed_on_disk") this.conflict = { kind: "changed", path: post.path };
@@ -236,6 +241,24 @@ class Session {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  // ---- Pictures written for the post ------------------------------------------
+
+  /** A picture was written into the site for the open post (a cover, an image of the text). */
+  noteWritten(url: string): void {
+    this.#written.push(url);
+  }
+
+  /**
+   * Once the post is saved or its edits dropped, pictures written for it
+   * that no post uses go: a cover replaced before saving, an image whose
+   * line was deleted, edits the author threw away.
+   */
+  tidyImages(): void {
+    const urls = this.#written;
+    this.#written = [];
+    if (urls.length > 0) ipc.removeUnusedImages(urls).catch((e) => console.error(e));
   }
 
   // ---- Changes made outside Billet ---------------------------------------------

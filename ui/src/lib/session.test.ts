@@ -23,6 +23,7 @@ vi.mock("./ipc", async (importOriginal) => {
     storeRecovery: rust(),
     restoreRecovered: rust(),
     discardRecovered: rust(),
+    removeUnusedImages: rust(),
   };
 });
 
@@ -260,5 +261,26 @@ describe("recovery", () => {
     session.question?.answer(true);
     expect(await asked).toBe(true);
     expect(ipc.discardRecovered).toHaveBeenCalledWith("fr/blog/a.md");
+  });
+});
+
+describe("pictures written for a post", () => {
+  it("are tidied once the post is saved, and when its edits are dropped", async () => {
+    await openPost();
+    ipc.removeUnusedImages.mockResolvedValue([]);
+    session.noteWritten("/blog/2026/a.jpg");
+    session.noteWritten("/blog/2026/a-2.jpg");
+    session.set("image", "/blog/2026/a-2.jpg");
+    ipc.savePost.mockResolvedValueOnce(loaded());
+    await session.save();
+    expect(ipc.removeUnusedImages).toHaveBeenCalledWith(["/blog/2026/a.jpg", "/blog/2026/a-2.jpg"]);
+    ipc.removeUnusedImages.mockClear();
+    session.noteWritten("/blog/2026/b.jpg");
+    ipc.loadPost.mockResolvedValueOnce(loaded());
+    await session.reloadFromDisk();
+    expect(ipc.removeUnusedImages).toHaveBeenCalledWith(["/blog/2026/b.jpg"]);
+    ipc.removeUnusedImages.mockClear();
+    session.closePost();
+    expect(ipc.removeUnusedImages).not.toHaveBeenCalled();
   });
 });
