@@ -53,6 +53,8 @@ class Session {
   #checkSeq = 0;
   /** Pictures written for the open post since its last save or load. */
   #written: string[] = [];
+  /** The edits last kept for recovery, so that an idle timer writes nothing. */
+  #kept = "";
 
   async start(): Promise<void> {
     try {
@@ -139,7 +141,7 @@ class Session {
 
   /** Takes a freshly loaded post: the form, the editor and the checks all start from it. */
   show(loaded: LoadedPost): void {
-    this.tidyImages();
+    this.endEdits();
     const values = formValues(this.site?.fields ?? [], loaded.front_matter);
     this.post = loaded;
     this.baseline = values;
@@ -154,7 +156,7 @@ class Session {
   }
 
   closePost(): void {
-    this.tidyImages();
+    this.endEdits();
     this.post = null;
     this.values = {};
     this.baseline = {};
@@ -221,7 +223,7 @@ class Session {
       this.diskChange = null;
       this.savedAt = new Date();
       this.error = null;
-      this.tidyImages();
+      this.endEdits();
       await this.refreshPosts();
     } catch (e) {
       if (ipc.isIpcError(e) && e.code === "save.changed_on_disk") this.conflict = { kind: "changed", path: post.path };
@@ -251,11 +253,13 @@ class Session {
   }
 
   /**
-   * Once the post is saved or its edits dropped, pictures written for it
-   * that no post uses go: a cover replaced before saving, an image whose
+   * Once the post is saved or its edits dropped (its recovery copy goes
+   * too), pictures written for it that no post uses go: a cover replaced before saving, an image whose
    * line was deleted, edits the author threw away.
    */
-  tidyImages(): void {
+  endEdits(): void {
+    // Saved or dropped, the post has no recovery copy any more.
+    this.#kept = "";
     const urls = this.#written;
     this.#written = [];
     if (urls.length > 0) ipc.removeUnusedImages(urls).catch((e) => console.error(e));
@@ -290,8 +294,12 @@ class Session {
   async keepRecovery(): Promise<void> {
     const post = this.post;
     if (!post || !this.dirty) return;
+    // The timer fires whether or not the author typed: the same edits are not written twice.
+    const key = JSON.stringify([post.path, this.changes, this.body]);
+    if (key === this.#kept) return;
     try {
       await ipc.storeRecovery(post.path, this.changes, this.body);
+      this.#kept = key;
     } catch (e) {
       // Losing a recovery copy must not interrupt the author; the next attempt may work.
       console.error(e);

@@ -239,6 +239,8 @@ describe("recovery", () => {
     session.body = "Pas encore enregistré\n";
     await session.keepRecovery();
     expect(ipc.storeRecovery).toHaveBeenCalledWith("fr/blog/a.md", [], "Pas encore enregistré\n");
+    await session.keepRecovery();
+    expect(ipc.storeRecovery).toHaveBeenCalledTimes(1);
   });
 
   it("restores kept edits as unsaved changes over the disk's version", async () => {

@@ -120,15 +120,12 @@ pub fn render_cover(
             }),
         }
     }
-    let out = resize::resize(&pixels, crop, tw, th)?;
-    finish(
-        out,
+    let out = Prepared {
+        pixels: resize::resize(&pixels, crop, tw, th)?,
         full,
-        cover.format,
-        cover.quality,
-        cover.max_bytes,
         warnings,
-    )
+    };
+    finish(out, cover.format, cover.quality, cover.max_bytes)
 }
 
 /// Makes a body image from `source`: at most the site's `max_width` wide,
@@ -136,35 +133,20 @@ pub fn render_cover(
 pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError> {
     let body = &site.config.body_images;
     let max_width = body.max_width.max(1);
-    let Prepared {
-        pixels: out,
-        full,
-        warnings,
-    } = whole_picture(
+    let out = whole_picture(
         source,
         site.config.cover.max_megapixels,
         body.format,
         move |full| body_size(full, max_width),
     )?;
-    finish(
-        out,
-        full,
-        body.format,
-        body.quality,
-        body.max_bytes,
-        warnings,
-    )
+    finish(out, body.format, body.quality, body.max_bytes)
 }
 
 /// The whole picture, upright, fitting in `max_side` x `max_side`, as a
 /// JPEG: what the framing view shows the author to frame the cover on.
 pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made, MediaError> {
     let max_side = max_side.max(1);
-    let Prepared {
-        pixels: out,
-        full,
-        warnings,
-    } = whole_picture(
+    let out = whole_picture(
         source,
         site.config.cover.max_megapixels,
         ImageFormat::Jpeg,
@@ -174,7 +156,7 @@ pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made
             (side(w), side(h))
         },
     )?;
-    finish(out, full, ImageFormat::Jpeg, 85, u64::MAX, warnings)
+    finish(out, ImageFormat::Jpeg, 85, u64::MAX)
 }
 
 /// The whole picture, uncropped, resized to `size_of(its upright size)`
@@ -434,14 +416,18 @@ fn to_pixels(image: DynamicImage, keep_alpha: bool) -> Pixels {
     }
 }
 
+/// Encodes the picture made, and says when it is over the site's budget.
 fn finish(
-    pixels: Pixels,
-    source: (u32, u32),
+    made: Prepared,
     format: ImageFormat,
     quality: u8,
     max_bytes: u64,
-    mut warnings: Vec<MediaWarning>,
 ) -> Result<Made, MediaError> {
+    let Prepared {
+        pixels,
+        full: source,
+        mut warnings,
+    } = made;
     let bytes = encode::encode(&pixels, format, quality)?;
     if bytes.len() as u64 > max_bytes {
         warnings.push(MediaWarning::TooHeavy {

@@ -63,6 +63,13 @@ pub(super) fn exif(orientation: u16) -> Vec<u8> {
     t
 }
 
+/// The picture made has these dimensions and its red mark in these corners.
+fn assert_upright(made: &Made, dims: (u32, u32), corners: [bool; 4], orientation: u16) {
+    let out = decode_rgb(&made.bytes);
+    assert_eq!(out.dimensions(), dims, "orientation {orientation}");
+    assert_eq!(red_corners(&out), corners, "orientation {orientation}");
+}
+
 fn jpeg_with_exif(img: &RgbImage, orientation: u16) -> Vec<u8> {
     let mut out = Vec::new();
     let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95);
@@ -107,9 +114,7 @@ fn every_exif_orientation_is_applied() {
     ];
     for (orientation, dims, corners) in expected {
         let made = render_body_image(&site, &jpeg_with_exif(&source, orientation)).unwrap();
-        let out = decode_rgb(&made.bytes);
-        assert_eq!(out.dimensions(), dims, "orientation {orientation}");
-        assert_eq!(red_corners(&out), corners, "orientation {orientation}");
+        assert_upright(&made, dims, corners, orientation);
     }
 }
 
@@ -567,9 +572,7 @@ fn every_exif_orientation_is_applied_on_the_scaled_path() {
             "orientation {orientation}"
         );
         let made = render_body_image(&site, &bytes).unwrap();
-        let out = decode_rgb(&made.bytes);
-        assert_eq!(out.dimensions(), dims, "orientation {orientation}");
-        assert_eq!(red_corners(&out), corners, "orientation {orientation}");
+        assert_upright(&made, dims, corners, orientation);
     }
 }
 
