@@ -144,6 +144,11 @@ impl Post {
             order,
             self.parts.eol,
         )?;
+        // A field set to the value it already has keeps its lines as they
+        // are (a folded title, its quotes): there is nothing to change.
+        if self.get(path) == Some(&written) {
+            return Ok(());
+        }
         let mut expected = self.front_matter.clone();
         set_in(&mut expected, &keys, written);
         self.apply(edit, &expected, path)

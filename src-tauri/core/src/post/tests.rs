@@ -41,6 +41,17 @@ fn unedited_post_gives_back_its_bytes() {
 }
 
 #[test]
+fn setting_a_field_to_its_own_value_changes_nothing() {
+    let src = "---\ntitle: 'Un titre long,\n  plié sur deux lignes'\nyear: \"2023\"\n---\nCorps\n";
+    assert_eq!(
+        edited(src, "title", text("Un titre long, plié sur deux lignes")),
+        src
+    );
+    assert_eq!(edited(src, "year", text("2023")), src);
+    assert_ne!(edited(src, "year", text("2024")), src);
+}
+
+#[test]
 fn setting_title_replaces_only_its_lines() {
     let src = "---\ndate: 2024-12-17T00:00:00.000Z\nbadge:\n  label: Open\ntitle: \"Open Source : Du libre, des idées, et un peu de\n  rébellion numérique !\"\n---\nBody with https\\://x\n";
     let out = edited(src, "title", text("Nouveau titre"));
