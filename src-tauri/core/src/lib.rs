@@ -17,3 +17,4 @@ pub mod save;
 pub mod settings;
 pub mod site;
 pub mod watch;
+pub mod workspace;

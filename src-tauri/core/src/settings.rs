@@ -3,8 +3,10 @@
 //! (a missing or damaged file gives the defaults); writing is atomic.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::lang::Lang;
 use crate::save::{write_new, SaveError};
@@ -12,7 +14,7 @@ use crate::save::{write_new, SaveError};
 /// How many recent sites are listed.
 const RECENT: usize = 8;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Settings {
     /// `None` follows the system's language.
@@ -44,6 +46,54 @@ impl Settings {
         self.recent_sites.insert(0, root.to_path_buf());
         self.recent_sites.truncate(RECENT);
         self.last_site = Some(root.to_path_buf());
+    }
+}
+
+/// The settings of this machine, kept in one file and shared by the app's
+/// threads. Each change is written at once; a failure to write is only
+/// logged, since losing a recent site or a language choice must not stop
+/// the author's work.
+#[derive(Debug)]
+pub struct SettingsFile {
+    path: PathBuf,
+    current: Mutex<Settings>,
+}
+
+impl SettingsFile {
+    /// The settings kept at `path` (the defaults when there are none yet).
+    pub fn open(path: impl Into<PathBuf>) -> SettingsFile {
+        let path = path.into();
+        SettingsFile {
+            current: Mutex::new(Settings::read_from(&path)),
+            path,
+        }
+    }
+
+    pub fn get(&self) -> Settings {
+        self.lock().clone()
+    }
+
+    /// Changes the settings and writes them.
+    pub fn update(&self, change: impl FnOnce(&mut Settings)) {
+        let mut current = self.lock();
+        change(&mut current);
+        if let Err(e) = current.write_to(&self.path) {
+            eprintln!("billet: settings not saved: {e}");
+        }
+    }
+
+    /// The author a new post starts with: the last one used on this
+    /// machine, else git's `user.name`.
+    pub fn default_author(&self) -> Option<String> {
+        self.lock().last_author.clone().or_else(|| {
+            let home = std::env::var_os("HOME")?;
+            let text = std::fs::read_to_string(Path::new(&home).join(".gitconfig")).ok()?;
+            git_user_name(&text)
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Settings> {
+        self.current.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 

@@ -29,7 +29,9 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use billet_core::lang::Lang;
 use billet_core::post::{NewValue, Post};
+use billet_core::workspace::{Change as FormChange, Setup, Workspace};
 use serde_yaml::{Mapping, Value};
 
 /// The blog's field order, used to place a key a post does not have yet.
@@ -85,18 +87,7 @@ fn corpus_posts_round_trip_and_edit_only_their_lines() {
     let Some(corpus) = corpus_dir() else {
         return;
     };
-    let copy = tempfile::tempdir().expect("a temporary folder");
-    let files = md_files(&corpus);
-    for source in &files {
-        let rel = source
-            .strip_prefix(&corpus)
-            .expect("walked under the corpus");
-        let target = copy.path().join(rel);
-        std::fs::create_dir_all(target.parent().expect("a file has a folder"))
-            .expect("creating the copy's folders");
-        std::fs::copy(source, &target)
-            .unwrap_or_else(|e| panic!("copying {}: {e}", source.display()));
-    }
+    let copy = copy_posts(&corpus);
     let copies = md_files(copy.path());
     assert!(
         copies.len() >= MIN_CORPUS_POSTS,
@@ -118,6 +109,81 @@ fn corpus_posts_round_trip_and_edit_only_their_lines() {
         corpus.display()
     );
     assert_no_failures("corpus", copies.len(), failures);
+}
+
+/// `billet set POST key=<its own value>` must leave every corpus post
+/// byte-identical (a long quoted title folded over two lines came back on
+/// one). Each scalar field, top-level or one level down (`badge.label`),
+/// is set through the workspace's save, as the app and the CLI do.
+#[test]
+fn corpus_posts_keep_their_bytes_when_a_field_is_set_to_its_own_value() {
+    let Some(corpus) = corpus_dir() else {
+        return;
+    };
+    let copy = copy_posts(&corpus);
+    let ws = Workspace::open(copy.path(), Setup::default()).expect("the copy opens as a site");
+    let posts = ws.posts();
+    assert!(
+        posts.len() >= MIN_CORPUS_POSTS,
+        "only {} posts",
+        posts.len()
+    );
+    let (mut failures, mut sets) = (Vec::new(), 0);
+    for post in &posts {
+        let before = std::fs::read(copy.path().join(&post.path)).expect("reading a post");
+        let Ok(loaded) = ws.load(&post.path, Lang::En) else {
+            continue;
+        };
+        for (key, text) in scalar_fields(&loaded.front_matter) {
+            sets += 1;
+            let change = vec![FormChange::text(&key, &text)];
+            if let Err(e) = ws.save(&post.path, change, None, false, Lang::En) {
+                failures.push(format!("{}: {key}: {e}", post.path));
+            }
+            let after = std::fs::read(copy.path().join(&post.path)).expect("reading a post");
+            if after != before {
+                failures.push(format!(
+                    "{}: setting {key} to its own value changed the file",
+                    post.path
+                ));
+                std::fs::write(copy.path().join(&post.path), &before).expect("restoring");
+                ws.load(&post.path, Lang::En).expect("reloading");
+            }
+        }
+    }
+    println!(
+        "{} corpus posts, {sets} fields set to their own value",
+        posts.len()
+    );
+    assert_no_failures("corpus (same value)", posts.len(), failures);
+}
+
+/// The scalar fields of a front matter as (dotted key, text) pairs.
+fn scalar_fields(front_matter: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Some(map) = front_matter.as_object() else {
+        return out;
+    };
+    for (key, value) in map {
+        match value {
+            serde_json::Value::Object(inner) => {
+                for (sub, v) in inner {
+                    out.extend(scalar_text(v).map(|t| (format!("{key}.{sub}"), t)));
+                }
+            }
+            v => out.extend(scalar_text(v).map(|t| (key.clone(), t))),
+        }
+    }
+    out
+}
+
+fn scalar_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }
 
 /// Guards the fixtures against editors and git settings that "fix" line
@@ -328,6 +394,23 @@ fn corpus_dir() -> Option<PathBuf> {
 }
 
 /// Every `.md` file under `dir`, sorted.
+/// A temporary copy of the corpus's posts (it is read-only), at the same
+/// paths.
+fn copy_posts(corpus: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("a temporary folder");
+    for source in &md_files(corpus) {
+        let rel = source
+            .strip_prefix(corpus)
+            .expect("walked under the corpus");
+        let target = copy.path().join(rel);
+        std::fs::create_dir_all(target.parent().expect("a file has a folder"))
+            .expect("creating the copy's folders");
+        std::fs::copy(source, &target)
+            .unwrap_or_else(|e| panic!("copying {}: {e}", source.display()));
+    }
+    copy
+}
+
 fn md_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()

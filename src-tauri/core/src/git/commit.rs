@@ -20,7 +20,7 @@ pub struct Identity {
     pub email: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Committed {
     /// The new commit's id, in hex.
     pub id: String,

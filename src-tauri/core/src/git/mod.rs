@@ -15,7 +15,7 @@ mod repo;
 mod status;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use serde::Serialize;
 
@@ -28,7 +28,7 @@ pub use ready::{ready, suggested_message, OtherChange, Problem, Ready};
 pub use status::{badges, post_files};
 
 /// Where one file stands compared with the last commit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FileState {
     /// Not in the last commit: untracked, or added to the index.
@@ -71,7 +71,7 @@ impl FileState {
 }
 
 /// Why a file belongs to a post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FileRole {
     Post,
@@ -81,7 +81,7 @@ pub enum FileRole {
 }
 
 /// One file of a post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PostFile {
     /// Relative to the site's root, with `/` separators.
     pub path: String,
@@ -95,7 +95,7 @@ pub struct PostFile {
 }
 
 /// A post's state in one word, for the list of posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Badge {
     /// The post was never committed.

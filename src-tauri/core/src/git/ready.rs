@@ -27,7 +27,7 @@ pub struct Ready {
 }
 
 /// Something to fix or know before committing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {
     /// Heavier than the site's budget for a cover or a body image.
@@ -86,7 +86,7 @@ impl Problem {
 }
 
 /// A change in the repository outside the post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct OtherChange {
     /// Relative to the repository's root.
     pub path: String,

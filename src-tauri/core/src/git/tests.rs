@@ -13,7 +13,7 @@ use crate::site::Site;
 
 /// Runs git in `dir` and returns its standard output; fails the test when
 /// git fails.
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = git_may_fail(dir, args);
     assert!(
         out.status.success(),

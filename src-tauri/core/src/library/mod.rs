@@ -20,7 +20,7 @@ pub struct Library {
     pub posts: Vec<PostSummary>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PostSummary {
     /// Relative to the site's root, with `/` separators.
     pub path: String,
@@ -33,7 +33,7 @@ pub struct PostSummary {
     pub problems: Vec<Problem>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The site will show the post wrongly, or not at all.
@@ -42,7 +42,7 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Problem {
     pub severity: Severity,
     pub line: usize,
@@ -50,7 +50,7 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ProblemKind {
     Unreadable {

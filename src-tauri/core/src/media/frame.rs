@@ -4,7 +4,7 @@
 
 /// A point of the picture as fractions of its width and height, from the
 /// top left corner: `(0.5, 0.5)` is the centre.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Focus {
     pub x: f64,
     pub y: f64,

@@ -27,7 +27,7 @@ pub struct Cover {
 }
 
 /// How the cover is written: `image: /x.png` or `image: {src: /x.png}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum CoverForm {
     Text,

@@ -5,18 +5,20 @@
 use serde::{Deserialize, Serialize};
 use serde_yaml::Value;
 
-use crate::lang::Lang;
+use crate::lang::{Explain, Lang};
 use crate::post::scalar_text;
 
 /// A piece of text given in one language for all, or per language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum Label {
     Same(String),
     PerLanguage {
         #[serde(default)]
+        #[ts(optional = nullable)]
         fr: Option<String>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         en: Option<String>,
     },
 }
@@ -34,7 +36,7 @@ impl Label {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Widget {
     String,
@@ -50,7 +52,7 @@ pub enum Widget {
 }
 
 /// An option of a `select`: a bare value, or a value with its own label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum SelectOption {
     Value(String),
@@ -65,7 +67,7 @@ impl SelectOption {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     pub name: String,
@@ -76,6 +78,7 @@ pub struct Field {
     #[serde(default = "yes")]
     pub required: bool,
     #[serde(default)]
+    #[ts(type = "unknown")]
     pub default: Option<Value>,
     #[serde(default)]
     pub hint: Option<Label>,
@@ -112,7 +115,7 @@ fn yes() -> bool {
 }
 
 /// What is wrong with a field's value, to show next to the field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum FieldProblem {
     Missing,
@@ -125,8 +128,21 @@ pub enum FieldProblem {
     WrongShape,
 }
 
-impl FieldProblem {
-    pub fn message(&self, lang: Lang) -> String {
+impl Explain for FieldProblem {
+    fn code(&self) -> &'static str {
+        match self {
+            FieldProblem::Missing => "missing",
+            FieldProblem::TooLong { .. } => "too_long",
+            FieldProblem::NotANumber => "not_a_number",
+            FieldProblem::OutOfRange { .. } => "out_of_range",
+            FieldProblem::NotADate => "not_a_date",
+            FieldProblem::NotAnOption => "not_an_option",
+            FieldProblem::NoMatch { .. } => "no_match",
+            FieldProblem::WrongShape => "wrong_shape",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
         match self {
             FieldProblem::Missing => lang
                 .pick("Ce champ est obligatoire.", "This field is required.")
