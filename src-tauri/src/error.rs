@@ -1,81 +1,62 @@
-//! The one error shape that crosses to the UI: a stable code the UI can key
-//! on, and a message already in the interface's language.
+//! The one error shape that crosses to the interface (core's
+//! `ErrorReport`: a stable code, and a message in the interface's
+//! language), and the shell's own refusals, explained as core's are.
 
 use billet_core::lang::{Explain, Lang};
-use serde::Serialize;
-
-#[derive(Debug, Serialize)]
-pub struct IpcError {
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl IpcError {
-    pub fn from(err: &dyn Explain, lang: Lang) -> IpcError {
-        IpcError {
-            code: err.code(),
-            message: err.message(lang),
-        }
-    }
-
-    /// A command that needs an open site was called without one.
-    pub fn no_site(lang: Lang) -> IpcError {
-        IpcError {
-            code: "app.no_site",
-            message: lang
-                .pick("Aucun site n'est ouvert.", "No site is open.")
-                .into(),
-        }
-    }
-
-    /// A post the UI names that was never opened (or was closed).
-    pub fn not_open(lang: Lang, path: &str) -> IpcError {
-        let message = lang.pick(
-            format!("L'article {path} n'est pas ouvert."),
-            format!("The post {path} is not open."),
-        );
-        IpcError {
-            code: "app.not_open",
-            message,
-        }
-    }
-
-    /// The picture being framed was let go (another was dropped since).
-    pub fn image_gone(lang: Lang) -> IpcError {
-        IpcError {
-            code: "app.image_gone",
-            message: lang
-                .pick(
-                    "Cette image n'est plus en attente : déposez-la de nouveau.",
-                    "This picture is no longer waiting: drop it again.",
-                )
-                .into(),
-        }
-    }
-
-    /// Work on a background thread stopped with a bug.
-    pub fn crashed(lang: Lang) -> IpcError {
-        IpcError {
-            code: "app.crashed",
-            message: lang
-                .pick(
-                    "Billet a rencontré une erreur interne ; rien n'a été écrit. Réessayez.",
-                    "Billet hit an internal error; nothing was written. Try again.",
-                )
-                .into(),
-        }
-    }
-
-    pub fn io(lang: Lang, path: &str, e: &std::io::Error) -> IpcError {
-        let message = lang.pick(
-            format!("Impossible de lire {path} ({e})."),
-            format!("Cannot read {path} ({e})."),
-        );
-        IpcError {
-            code: "app.io",
-            message,
-        }
-    }
-}
+pub use billet_core::workspace::ErrorReport as IpcError;
 
 pub type Result<T> = std::result::Result<T, IpcError>;
+
+#[derive(Debug)]
+pub enum ShellError {
+    /// A command that needs an open site was called without one.
+    NoSite,
+    /// Work on a background thread stopped with a bug.
+    Crashed,
+    /// A link from the preview that is not a web or e-mail address.
+    LinkRefused(String),
+    /// The system could not open a link.
+    LinkFailed(String),
+}
+
+impl ShellError {
+    pub fn report(&self, lang: Lang) -> IpcError {
+        IpcError::new(self, lang)
+    }
+}
+
+impl Explain for ShellError {
+    fn code(&self) -> &'static str {
+        match self {
+            ShellError::NoSite => "app.no_site",
+            ShellError::Crashed => "app.crashed",
+            ShellError::LinkRefused(_) => "app.link_refused",
+            ShellError::LinkFailed(_) => "app.link_failed",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ShellError::NoSite, Lang::Fr) => "Aucun site n'est ouvert.".into(),
+            (ShellError::NoSite, Lang::En) => "No site is open.".into(),
+            (ShellError::Crashed, Lang::Fr) => {
+                "Billet a rencontré une erreur interne ; rien n'a été écrit. Réessayez.".into()
+            }
+            (ShellError::Crashed, Lang::En) => {
+                "Billet hit an internal error; nothing was written. Try again.".into()
+            }
+            (ShellError::LinkRefused(url), Lang::Fr) => {
+                format!("Billet n'ouvre que les liens web et e-mail, pas « {url} ».")
+            }
+            (ShellError::LinkRefused(url), Lang::En) => {
+                format!("Billet only opens web and email links, not `{url}`.")
+            }
+            (ShellError::LinkFailed(why), Lang::Fr) => {
+                format!("Le lien n'a pas pu être ouvert ({why}).")
+            }
+            (ShellError::LinkFailed(why), Lang::En) => {
+                format!("The link could not be opened ({why}).")
+            }
+        }
+    }
+}

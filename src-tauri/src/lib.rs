@@ -9,41 +9,35 @@ mod startup;
 mod state;
 mod watcher;
 
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use billet_core::lang::Lang;
-use billet_core::recovery::RecoveryStore;
-use billet_core::settings::Settings;
+use billet_core::settings::SettingsFile;
+use billet_core::workspace::Workspace;
 use tauri::{Emitter, Manager, WindowEvent};
 
-use state::{AppState, Inner};
+use state::AppState;
 
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let settings_path = app.path().app_config_dir()?.join("settings.json");
             let system_lang = Lang::from_env_values(
                 ["LC_ALL", "LC_MESSAGES", "LANG"].map(|v| std::env::var(v).ok()),
             );
-            let mut inner = Inner {
-                settings: Settings::read_from(&settings_path),
-                settings_path,
-                system_lang,
-                site: None,
-                recovery: RecoveryStore::new(app.path().app_data_dir()?.join("recovery")),
-                staged: None,
-                next_stage_id: 0,
-            };
-            if let Some(root) = startup::site_to_open(app.handle(), &inner.settings) {
-                if let Err(e) = commands::site::open(&mut inner, &root, app.handle()) {
-                    eprintln!("billet: cannot open {}: {}", root.display(), e.message);
+            let settings = SettingsFile::open(app.path().app_config_dir()?.join("settings.json"));
+            let recovery = app.path().app_data_dir()?.join("recovery");
+            let state = AppState::new(settings, system_lang, recovery, media::media_url);
+            if let Some(root) = startup::site_to_open(app.handle(), &state.settings.get()) {
+                match Workspace::open(&root, state.setup()) {
+                    Ok(workspace) => {
+                        watcher::show(app.handle(), &state, Arc::new(workspace));
+                    }
+                    Err(e) => eprintln!("billet: cannot open {}: {e}", root.display()),
                 }
             }
-            app.manage(AppState {
-                inner: Mutex::new(inner),
-            });
+            app.manage(state);
             Ok(())
         })
         .register_uri_scheme_protocol(media::SCHEME, media::serve)
@@ -62,7 +56,6 @@ pub fn run() {
             commands::site::open_site,
             commands::site::current_site,
             commands::site::list_posts,
-            commands::site::media_url,
             commands::posts::load_post,
             commands::posts::check_fields,
             commands::posts::save_post,
@@ -70,21 +63,21 @@ pub fn run() {
             commands::posts::plan_post,
             commands::posts::create_post,
             commands::preview::render_preview,
-            commands::images::check_image_size,
-            commands::images::stage_image,
-            commands::images::pick_image,
-            commands::images::preview_cover,
-            commands::images::use_cover,
-            commands::images::use_body_image,
-            commands::images::discard_image,
-            commands::images::remove_unused_images,
+            commands::preview::media_url,
+            commands::pictures::check_image_size,
+            commands::pictures::stage_image,
+            commands::pictures::pick_image,
+            commands::pictures::preview_cover,
+            commands::pictures::use_cover,
+            commands::pictures::use_body_image,
+            commands::pictures::discard_image,
             commands::publish::ready_post,
             commands::publish::commit_post,
             commands::publish::export_post,
             commands::recovery::store_recovery,
             commands::recovery::list_recovered,
             commands::recovery::restore_recovered,
-            commands::recovery::discard_recovered,
+            commands::recovery::discard_edits,
         ])
         .run(tauri::generate_context!())
         .expect("Billet's window could not start");

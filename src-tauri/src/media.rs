@@ -51,14 +51,11 @@ pub fn serve<R: Runtime>(
         return status(StatusCode::BAD_REQUEST);
     };
     let state = ctx.app_handle().state::<AppState>();
-    let root = {
-        let inner = state.inner.lock().unwrap_or_else(|p| p.into_inner());
-        match &inner.site {
-            Some(open) => open.site.root.clone(),
-            None => return status(StatusCode::NOT_FOUND),
-        }
+    let Some(workspace) = state.current() else {
+        return status(StatusCode::NOT_FOUND);
     };
-    let Ok(file) = paths::resolve(&root, &rel) else {
+    let root = &workspace.site().root;
+    let Ok(file) = paths::resolve(root, &rel) else {
         return status(StatusCode::FORBIDDEN);
     };
     match std::fs::read(&file) {

@@ -1,17 +1,14 @@
 //! One function per subcommand, each a few calls into billet-core.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use billet_core::edit::set_from_text;
 use billet_core::git;
 use billet_core::lang::{Explain, Lang};
 use billet_core::library::{Library, Severity};
 use billet_core::media::{self, Focus};
-use billet_core::new_post::{plan, NewPost};
-use billet_core::post::{parse_date, scalar_text, Post};
-use billet_core::save::{self, Fingerprint};
-use billet_core::site::Site;
+use billet_core::post::{parse_date, scalar_text};
+use billet_core::workspace::{Change, NewPostInput, Setup, Workspace, WorkspaceError};
 use billet_core::{paths, preview};
 
 use crate::args::{Args, Command};
@@ -20,10 +17,10 @@ use crate::Failure;
 type Outcome = Result<u8, Failure>;
 
 pub fn run(args: Args, lang: Lang) -> Outcome {
-    let site = Site::open(&args.site).map_err(|e| Failure::from(&e, lang))?;
+    let ws = Workspace::open(&args.site, Setup::default()).map_err(|e| Failure::from(&e, lang))?;
     match args.command {
-        Command::Check { json } => check(&site, json, lang),
-        Command::List { json } => list(&site, json, lang),
+        Command::Check { json } => check(&ws, json, lang),
+        Command::List { json } => list(&ws, json, lang),
         Command::New {
             title,
             author,
@@ -33,36 +30,29 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
             lang: post_lang,
             dry_run,
         } => {
-            let date = match date {
-                Some(text) => Some(parse_date(&text).ok_or_else(|| {
-                    Failure::usage(lang.pick(
-                        format!("« {text} » n'est pas une date (exemple : 2025-01-31)."),
-                        format!("`{text}` is not a date (example: 2025-01-31)."),
-                    ))
-                })?),
-                None => Some(
-                    chrono::Local::now()
-                        .date_naive()
-                        .and_hms_opt(0, 0, 0)
-                        .expect("midnight exists"),
-                ),
-            };
-            let language = post_lang.map(|l| Lang::from_locale(&l));
-            let input = NewPost {
+            // A date that is not one is a mistake in the command, not in the site.
+            if let Some(text) = date.as_deref().filter(|d| parse_date(d).is_none()) {
+                return Err(Failure::usage(lang.pick(
+                    format!("« {text} » n'est pas une date (exemple : 2025-01-31)."),
+                    format!("`{text}` is not a date (example: 2025-01-31)."),
+                )));
+            }
+            let input = NewPostInput {
                 title,
                 date,
                 author,
                 badge,
                 description,
-                language,
+                language: post_lang.map(|l| Lang::from_locale(&l)),
             };
-            new(&site, &input, dry_run, lang)
+            new(&ws, &input, dry_run, lang)
         }
-        Command::Set { post, assignments } => set(&site, &post, &assignments, lang),
-        Command::Get { post, key } => get(&site, &post, &key, lang),
+        Command::Set { post, assignments } => set(&ws, &post, &assignments, lang),
+        Command::Get { post, key } => get(&ws, &post, &key, lang),
         Command::Render { post } => {
-            let (post, _, _) = open_post(&site, &post, lang)?;
-            print!("{}", preview::render(post.body()));
+            let rel = open_post(&ws, &post, lang)?;
+            let loaded = ws.load(&rel, lang).map_err(|e| failure(&rel, &e, lang))?;
+            print!("{}", preview::render(&loaded.body));
             Ok(0)
         }
         Command::Cover {
@@ -72,37 +62,38 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
             zoom,
         } => {
             let focus = focus.map_or_else(Focus::default, |(x, y)| Focus { x, y });
-            cover(&site, &image, &post, focus, zoom, lang)
+            cover(&ws, &image, &post, focus, zoom, lang)
         }
-        Command::Image { image, post } => body_image(&site, &image, &post, lang),
+        Command::Image { image, post } => body_image(&ws, &image, &post, lang),
         Command::Status {
             post: None, json, ..
-        } => status_all(&site, json, lang),
+        } => status_all(&ws, json, lang),
         Command::Status {
             post: Some(post),
             diff,
             json,
-        } => status_post(&site, &post, diff, json, lang),
+        } => status_post(&ws, &post, diff, json, lang),
         Command::Commit {
             post,
             message,
             author,
-        } => commit(&site, &post, message.as_deref(), author.as_ref(), lang),
-        Command::Export { post, output } => export(&site, &post, &output, lang),
+        } => commit(&ws, &post, message.as_deref(), author.as_ref(), lang),
+        Command::Export { post, output } => export(&ws, &post, &output, lang),
     }
 }
 
 fn commit(
-    site: &Site,
+    ws: &Workspace,
     post: &Path,
     message: Option<&str>,
     author: Option<&git::Identity>,
     lang: Lang,
 ) -> Outcome {
-    let (rel, _) = locate_post(site, post, lang)?;
+    let rel = locate_post(ws, post, lang)?;
     let now = chrono::Local::now().fixed_offset();
-    let committed =
-        git::commit_post(site, &rel, message, author, now).map_err(|e| Failure::from(&e, lang))?;
+    let committed = ws
+        .commit(&rel, message, author, now)
+        .map_err(|e| Failure::from(&e, lang))?;
     println!("{}", committed.id);
     for file in &committed.files {
         println!("{file}");
@@ -110,10 +101,11 @@ fn commit(
     Ok(0)
 }
 
-fn export(site: &Site, post: &Path, output: &Path, lang: Lang) -> Outcome {
-    let (rel, _) = locate_post(site, post, lang)?;
-    let exported =
-        git::export_zip(site, &rel, output, lang).map_err(|e| Failure::from(&e, lang))?;
+fn export(ws: &Workspace, post: &Path, output: &Path, lang: Lang) -> Outcome {
+    let rel = locate_post(ws, post, lang)?;
+    let exported = ws
+        .export(&rel, output, lang)
+        .map_err(|e| Failure::from(&e, lang))?;
     for file in &exported.files {
         println!("{file}");
     }
@@ -121,13 +113,11 @@ fn export(site: &Site, post: &Path, output: &Path, lang: Lang) -> Outcome {
     Ok(0)
 }
 
-fn status_all(site: &Site, json: bool, lang: Lang) -> Outcome {
-    let library = Library::scan(site);
-    let paths: Vec<String> = library.posts.iter().map(|p| p.path.clone()).collect();
-    let badges = git::badges(site, &paths).map_err(|e| Failure::from(&e, lang))?;
+fn status_all(ws: &Workspace, json: bool, lang: Lang) -> Outcome {
+    let posts = ws.posts();
+    let badges = ws.badges().map_err(|e| Failure::from(&e, lang))?;
     if json {
-        let report: Vec<_> = library
-            .posts
+        let report: Vec<_> = posts
             .iter()
             .map(|p| serde_json::json!({ "path": p.path, "title": p.title, "badge": badges.get(&p.path) }))
             .collect();
@@ -135,7 +125,7 @@ fn status_all(site: &Site, json: bool, lang: Lang) -> Outcome {
         return Ok(0);
     }
     let mut out = std::io::stdout().lock();
-    for post in &library.posts {
+    for post in &posts {
         let badge = badges
             .get(&post.path)
             .map_or(lang.pick("hors dépôt", "no repo"), |b| b.label(lang));
@@ -144,9 +134,9 @@ fn status_all(site: &Site, json: bool, lang: Lang) -> Outcome {
     Ok(0)
 }
 
-fn status_post(site: &Site, post: &Path, diff: bool, json: bool, lang: Lang) -> Outcome {
-    let (rel, _) = locate_post(site, post, lang)?;
-    let ready = git::ready(site, &rel).map_err(|e| Failure::from(&e, lang))?;
+fn status_post(ws: &Workspace, post: &Path, diff: bool, json: bool, lang: Lang) -> Outcome {
+    let rel = locate_post(ws, post, lang)?;
+    let ready = ws.status(&rel).map_err(|e| Failure::from(&e, lang))?;
     if json {
         print_json(&ready);
         return Ok(0);
@@ -188,8 +178,8 @@ fn status_post(site: &Site, post: &Path, diff: bool, json: bool, lang: Lang) -> 
     Ok(0)
 }
 
-fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
-    let library = Library::scan(site);
+fn check(ws: &Workspace, json: bool, lang: Lang) -> Outcome {
+    let library = Library { posts: ws.posts() };
     let errors = library
         .posts
         .iter()
@@ -241,8 +231,8 @@ fn check(site: &Site, json: bool, lang: Lang) -> Outcome {
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-fn list(site: &Site, json: bool, lang: Lang) -> Outcome {
-    let library = Library::scan(site);
+fn list(ws: &Workspace, json: bool, lang: Lang) -> Outcome {
+    let library = Library { posts: ws.posts() };
     if json {
         print_json(&library.posts);
         return Ok(0);
@@ -276,24 +266,22 @@ fn list(site: &Site, json: bool, lang: Lang) -> Outcome {
     Ok(0)
 }
 
-fn new(site: &Site, input: &NewPost, dry_run: bool, lang: Lang) -> Outcome {
-    let library = Library::scan(site);
-    let planned = plan(site, &library, input).map_err(|e| Failure::from(&e, lang))?;
-    let path = paths::resolve(&site.root, &planned.path).map_err(|e| Failure::from(&e, lang))?;
-    if !dry_run {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Failure::from(&save::SaveError::Io(parent.into(), e), lang))?;
-        }
-        save::save(&path, &planned.bytes, None).map_err(|e| Failure::from(&e, lang))?;
-    }
-    println!("{}", planned.path);
+fn new(ws: &Workspace, input: &NewPostInput, dry_run: bool, lang: Lang) -> Outcome {
+    let today = chrono::Local::now().date_naive();
+    let path = if dry_run {
+        ws.plan_post(input, today).map(|p| p.path)
+    } else {
+        ws.create_post(input, today, lang).map(|p| p.path)
+    };
+    println!("{}", path.map_err(|e| Failure::from(&e, lang))?);
     Ok(0)
 }
 
-fn set(site: &Site, post_arg: &Path, assignments: &[String], lang: Lang) -> Outcome {
-    let (mut post, path, loaded) = open_post(site, post_arg, lang)?;
-    let form = Library::scan(site).dominant_cover_form();
+/// Sets front matter fields from typed text, as the form does, and saves
+/// only if that changed the file.
+fn set(ws: &Workspace, post_arg: &Path, assignments: &[String], lang: Lang) -> Outcome {
+    let rel = open_post(ws, post_arg, lang)?;
+    let mut changes = Vec::new();
     for assignment in assignments {
         let Some((key, value)) = assignment.split_once('=') else {
             return Err(Failure::usage(lang.pick(
@@ -301,34 +289,36 @@ fn set(site: &Site, post_arg: &Path, assignments: &[String], lang: Lang) -> Outc
                 format!("`{assignment}` is not of the form KEY=VALUE."),
             )));
         };
-        set_from_text(&mut post, site, key.trim(), value, form)
-            .map_err(|e| Failure::from(&e, lang))?;
+        changes.push(Change::text(key.trim(), value));
     }
-    let bytes = post.to_bytes();
-    if bytes != std::fs::read(&path).unwrap_or_default() {
-        save::save(&path, &bytes, Some(&loaded)).map_err(|e| Failure::from(&e, lang))?;
-    }
+    ws.save(&rel, changes, None, false, lang)
+        .map_err(|e| failure(&rel, &e, lang))?;
     Ok(0)
 }
 
-fn get(site: &Site, post_arg: &Path, key: &str, lang: Lang) -> Outcome {
-    let (post, _, _) = open_post(site, post_arg, lang)?;
-    let Some(value) = post.get(key) else {
+fn get(ws: &Workspace, post_arg: &Path, key: &str, lang: Lang) -> Outcome {
+    let rel = open_post(ws, post_arg, lang)?;
+    let value = ws
+        .field_value(&rel, key)
+        .map_err(|e| failure(&rel, &e, lang))?;
+    let Some(value) = value else {
         let message = lang.pick(
             format!("l'article n'a pas de champ « {key} »."),
             format!("the post has no field `{key}`."),
         );
         return Err(Failure { message, code: 1 });
     };
-    match scalar_text(value) {
+    match scalar_text(&value) {
         Some(text) => println!("{text}"),
-        None => print!("{}", serde_yaml::to_string(value).unwrap_or_default()),
+        None => print!("{}", serde_yaml::to_string(&value).unwrap_or_default()),
     }
     Ok(0)
 }
 
+/// Makes the post's cover and saves the post with it, through the same
+/// steps as the app's "Use" then "Save": the replaced cover goes then.
 fn cover(
-    site: &Site,
+    ws: &Workspace,
     image: &Path,
     post_arg: &Path,
     focus: Focus,
@@ -336,40 +326,40 @@ fn cover(
     lang: Lang,
 ) -> Outcome {
     let source = media::read_source(image).map_err(|e| Failure::from(&e, lang))?;
-    let (mut post, path, loaded) = open_post(site, post_arg, lang)?;
-    let rel = site_relative(site, &path);
-    let made =
-        media::make_cover(site, &rel, &source, focus, zoom).map_err(|e| Failure::from(&e, lang))?;
-    let form = Library::scan(site).dominant_cover_form();
-    let old = post.meta(&site.config.cover.field).cover.map(|c| c.src);
-    set_from_text(&mut post, site, &site.config.cover.field, &made.url, form)
+    let rel = open_post(ws, post_arg, lang)?;
+    let made = ws
+        .write_cover(&rel, &source, focus, zoom)
         .map_err(|e| Failure::from(&e, lang))?;
-    save::save(&path, &post.to_bytes(), Some(&loaded)).map_err(|e| Failure::from(&e, lang))?;
-    if let Some(old) = old.filter(|old| *old != made.url) {
-        let removed = media::remove_replaced_cover(site, &Library::scan(site), &old)
-            .map_err(|e| Failure::from(&e, lang))?;
-        if let Some(removed) = removed {
-            println!("{}: {removed}", lang.pick("supprimé", "removed"));
-        }
+    let field = &ws.site().config.cover.field;
+    let saved = ws
+        .save(
+            &rel,
+            vec![Change::text(field, &made.url)],
+            None,
+            false,
+            lang,
+        )
+        .map_err(|e| failure(&rel, &e, lang))?;
+    for removed in &saved.removed {
+        println!("{}: {removed}", lang.pick("supprimé", "removed"));
     }
     report(&made, lang);
-    println!("{}: {}", site.config.cover.field, made.url);
+    println!("{field}: {}", made.url);
     Ok(0)
 }
 
-fn body_image(site: &Site, image: &Path, post_arg: &Path, lang: Lang) -> Outcome {
+fn body_image(ws: &Workspace, image: &Path, post_arg: &Path, lang: Lang) -> Outcome {
     let source = media::read_source(image).map_err(|e| Failure::from(&e, lang))?;
-    let (_, path, _) = open_post(site, post_arg, lang)?;
-    let rel = site_relative(site, &path);
+    let rel = open_post(ws, post_arg, lang)?;
     let name = image
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let alt = media::alt_text(&name);
-    let made =
-        media::make_body_image(site, &rel, &source, &alt).map_err(|e| Failure::from(&e, lang))?;
-    report(&made.written, lang);
-    println!("{}", made.markdown);
+    let (written, markdown) = ws
+        .write_body_image(&rel, &source, &media::alt_text(&name))
+        .map_err(|e| Failure::from(&e, lang))?;
+    report(&written, lang);
+    println!("{markdown}");
     Ok(0)
 }
 
@@ -399,52 +389,35 @@ fn report(written: &media::Written, lang: Lang) {
     println!("{path} ({width}x{height}, {bytes} bytes)");
 }
 
-/// The site-relative form of a path `open_post` resolved.
-fn site_relative(site: &Site, path: &Path) -> String {
-    let root = site
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| site.root.clone());
-    let rel = path.strip_prefix(&root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// The site-relative path of a post named on the command line, which must
-/// be inside the site, and where it is on disk (it may not exist).
-fn locate_post(site: &Site, given: &Path, lang: Lang) -> Result<(String, PathBuf), Failure> {
+/// be inside the site (it may not exist).
+fn locate_post(ws: &Workspace, given: &Path, lang: Lang) -> Result<String, Failure> {
+    let root = &ws.site().root;
     // A relative path is taken from the current folder, or else from the site's root.
-    let in_site = given.is_relative() && !given.exists() && site.root.join(given).exists();
+    let in_site = given.is_relative() && !given.exists() && root.join(given).exists();
     let cwd = if in_site {
-        site.root.clone()
+        root.clone()
     } else {
         std::env::current_dir().unwrap_or_default()
     };
-    let rel =
-        paths::relative_to_site(&site.root, given, &cwd).map_err(|e| Failure::from(&e, lang))?;
-    let path = paths::resolve(&site.root, &rel).map_err(|e| Failure::from(&e, lang))?;
-    Ok((rel, path))
+    let rel = paths::relative_to_site(root, given, &cwd).map_err(|e| Failure::from(&e, lang))?;
+    paths::resolve(root, &rel).map_err(|e| Failure::from(&e, lang))?;
+    Ok(rel)
 }
 
-/// Reads a post named on the command line, which must be inside the site.
-fn open_post(
-    site: &Site,
-    given: &Path,
-    lang: Lang,
-) -> Result<(Post, PathBuf, Fingerprint), Failure> {
-    let (rel, path) = locate_post(site, given, lang)?;
-    let (bytes, loaded) = save::load(&path).map_err(|e| {
-        let message = lang.pick(
-            format!("impossible de lire {rel} ({e})."),
-            format!("cannot read {rel} ({e})."),
-        );
-        Failure { message, code: 1 }
-    })?;
-    let post = Post::parse(&bytes).map_err(|e| Failure {
-        message: format!("{rel}:{}: {}", e.line(), e.message(lang)),
-        code: 1,
-    })?;
-    Ok((post, path, loaded))
+/// Opens a post named on the command line, which must be inside the site.
+fn open_post(ws: &Workspace, given: &Path, lang: Lang) -> Result<String, Failure> {
+    let rel = locate_post(ws, given, lang)?;
+    ws.load(&rel, lang).map_err(|e| failure(&rel, &e, lang))?;
+    Ok(rel)
+}
+
+/// A failed action on the post `rel`: `path:line: message` when the
+/// problem is in the post's text.
+fn failure(rel: &str, e: &WorkspaceError, lang: Lang) -> Failure {
+    let message = match e.line() {
+        Some(line) => format!("{rel}:{line}: {}", e.message(lang)),
+        None => e.message(lang),
+    };
+    Failure { message, code: 1 }
 }

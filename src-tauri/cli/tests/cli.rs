@@ -93,7 +93,7 @@ fn french_users_get_french() {
     );
     assert_eq!(missing.status.code(), Some(1));
     assert!(
-        stderr(&missing).contains("impossible de lire"),
+        stderr(&missing).contains("Impossible de lire"),
         "{}",
         stderr(&missing)
     );

@@ -1,74 +1,55 @@
 //! Settings, language, links and quitting.
 
+use std::sync::Arc;
+
 use billet_core::lang::Lang;
-use billet_core::settings::{git_user_name, Settings};
-use serde::Serialize;
+use billet_core::workspace::AppInfo;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use super::with;
-use crate::error::{IpcError, Result};
+use super::{off_main, ok};
+use crate::error::{Result, ShellError};
 use crate::state::AppState;
 
-#[derive(Serialize)]
-pub struct AppInfo {
-    pub settings: Settings,
-    pub language: Lang,
-    pub default_author: Option<String>,
-}
-
+/// The settings, the language in effect and the author a new post starts
+/// with (read from git's configuration, hence off the main thread).
 #[tauri::command]
-pub fn app_info(state: State<AppState>) -> AppInfo {
-    with(&state, |s| AppInfo {
-        settings: s.settings.clone(),
-        language: s.lang(),
-        default_author: default_author(&s.settings),
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    let settings = Arc::clone(&state.settings);
+    off_main(state.lang(), move |language| {
+        ok(AppInfo {
+            settings: settings.get(),
+            language,
+            default_author: settings.default_author(),
+        })
     })
-}
-
-/// The last author used on this machine, else git's user.name.
-fn default_author(settings: &Settings) -> Option<String> {
-    settings.last_author.clone().or_else(|| {
-        let home = std::env::var_os("HOME")?;
-        let text = std::fs::read_to_string(std::path::Path::new(&home).join(".gitconfig")).ok()?;
-        git_user_name(&text)
-    })
+    .await
 }
 
 /// `None` follows the system language again.
 #[tauri::command]
-pub fn set_language(state: State<AppState>, language: Option<Lang>) -> Lang {
-    with(&state, |s| {
-        s.settings.language = language;
-        s.persist_settings();
-        s.lang()
+pub async fn set_language(state: State<'_, AppState>, language: Option<Lang>) -> Result<Lang> {
+    let settings = Arc::clone(&state.settings);
+    off_main(state.lang(), move |_| {
+        ok(settings.update(|s| s.language = language))
     })
+    .await?;
+    Ok(state.lang())
 }
 
 /// Opens a link from the preview in the system browser, after the same
 /// scheme check as the preview's.
 #[tauri::command]
 pub fn open_link(app: AppHandle, state: State<AppState>, url: String) -> Result<()> {
-    let lang = with(&state, |s| s.lang());
     if !billet_core::preview::openable_link(&url) {
-        let message = lang.pick(
-            format!("Billet n'ouvre que les liens web et e-mail, pas « {url} »."),
-            format!("Billet only opens web and email links, not `{url}`."),
-        );
-        return Err(IpcError {
-            code: "app.link_refused",
-            message,
-        });
+        return Err(ShellError::LinkRefused(url).report(state.lang()));
     }
     app.opener()
         .open_url(url.trim(), None::<&str>)
-        .map_err(|e| IpcError {
-            code: "app.link_failed",
-            message: e.to_string(),
-        })
+        .map_err(|e| ShellError::LinkFailed(e.to_string()).report(state.lang()))
 }
 
-/// Quits after the UI has asked about unsaved changes.
+/// Quits after the interface has asked about unsaved changes.
 #[tauri::command]
 pub fn quit(app: AppHandle) {
     app.exit(0);

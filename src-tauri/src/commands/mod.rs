@@ -1,35 +1,65 @@
-//! The commands the UI calls. Each is a few lines over billet-core.
+//! The commands the interface calls. Each is an adapter: it takes the
+//! state, makes one call into the open site's workspace, and maps the
+//! error. Every one that reads or writes files, walks git, decodes
+//! pictures or renders runs on a blocking thread, never on the main
+//! thread, which draws the window.
 
 pub mod app;
-pub mod images;
+pub mod pictures;
 pub mod posts;
 pub mod preview;
 pub mod publish;
 pub mod recovery;
 pub mod site;
 
-use billet_core::lang::Lang;
+use billet_core::lang::{Explain, Lang};
+use billet_core::workspace::{Workspace, WorkspaceError};
+use std::path::PathBuf;
+
 use tauri::State;
+use tauri_plugin_dialog::FilePath;
 
-use crate::error::{IpcError, Result};
-use crate::state::{AppState, Inner};
+use crate::error::{IpcError, Result, ShellError};
+use crate::state::AppState;
 
-/// Runs `f` with the shell's state locked.
-pub fn with<T>(state: &State<AppState>, f: impl FnOnce(&mut Inner) -> T) -> T {
-    let mut inner = state
-        .inner
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut inner)
+/// Runs `action` on the open site's workspace, on a blocking thread.
+pub async fn on_site<T, E>(
+    state: &State<'_, AppState>,
+    action: impl FnOnce(&Workspace, Lang) -> std::result::Result<T, E> + Send + 'static,
+) -> Result<T>
+where
+    T: Send + 'static,
+    E: Explain,
+{
+    let workspace = state.workspace()?;
+    off_main(state.lang(), move |lang| action(&workspace, lang)).await
 }
 
-/// Runs slow work (decoding pictures, walking a repository) on a blocking
-/// thread: never on the main thread, which draws the window.
-pub async fn off_main<T: Send + 'static>(
+/// Runs `work` on a blocking thread, with the interface's language.
+pub async fn off_main<T, E>(
     lang: Lang,
-    work: impl FnOnce() -> Result<T> + Send + 'static,
-) -> Result<T> {
-    tauri::async_runtime::spawn_blocking(work)
+    work: impl FnOnce(Lang) -> std::result::Result<T, E> + Send + 'static,
+) -> Result<T>
+where
+    T: Send + 'static,
+    E: Explain,
+{
+    tauri::async_runtime::spawn_blocking(move || work(lang).map_err(|e| IpcError::new(&e, lang)))
         .await
-        .map_err(|_| IpcError::crashed(lang))?
+        .map_err(|_| ShellError::Crashed.report(lang))?
+}
+
+/// Shows a system file dialog (`show` blocks until the author answers) on
+/// a blocking thread; `None` when the author cancels.
+pub async fn ask_path(
+    state: &State<'_, AppState>,
+    show: impl FnOnce() -> Option<FilePath> + Send + 'static,
+) -> Result<Option<PathBuf>> {
+    let picked = off_main(state.lang(), move |_| ok(show())).await?;
+    Ok(picked.and_then(|p| p.into_path().ok()))
+}
+
+/// An action that cannot fail, in the shape `on_site` takes.
+pub fn ok<T>(value: T) -> std::result::Result<T, WorkspaceError> {
+    Ok(value)
 }

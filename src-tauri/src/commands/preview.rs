@@ -1,22 +1,19 @@
-//! The live preview's HTML, made safe by billet-core.
+//! The live preview's HTML, made safe by billet-core. It reads only the
+//! site's settings, so it never waits for a save or a scan.
 
-use billet_core::preview;
 use tauri::State;
 
-use super::with;
+use super::{ok, on_site};
 use crate::error::Result;
-use crate::media::media_url;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn render_preview(state: State<AppState>, body: String) -> Result<String> {
-    with(&state, |s| {
-        let site = &s.site()?.site;
-        // Markdown image URLs arrive percent-encoded (`%20` for a space).
-        let served = |url: &str| {
-            let url = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
-            site.media_file_for_url(&url).map(|rel| media_url(&rel))
-        };
-        Ok(preview::render_with(&body, &served))
-    })
+pub async fn render_preview(state: State<'_, AppState>, body: String) -> Result<String> {
+    on_site(&state, move |ws, _| ok(ws.render_preview(&body))).await
+}
+
+/// The URL under which the interface shows a picture a post refers to.
+#[tauri::command]
+pub async fn media_url(state: State<'_, AppState>, url: String) -> Result<Option<String>> {
+    on_site(&state, move |ws, _| ok(ws.media_url(&url))).await
 }

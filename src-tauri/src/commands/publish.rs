@@ -3,50 +3,18 @@
 
 use std::path::PathBuf;
 
-use billet_core::git::{self, FileState, Identity, PostFile};
-use billet_core::lang::Lang;
-use billet_core::site::Site;
-use serde::Serialize;
+use billet_core::git::Committed;
+use billet_core::workspace::{ExportedZip, ReadyView};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::{off_main, with};
-use crate::error::{IpcError, Result};
+use super::{ask_path, on_site};
+use crate::error::Result;
 use crate::state::AppState;
-
-/// What the "ready to publish" panel shows.
-#[derive(Serialize)]
-pub struct ReadyView {
-    pub repository: bool,
-    pub files: Vec<PostFile>,
-    /// Problems to fix or know, in the interface's language.
-    pub problems: Vec<String>,
-    pub other_changes: Vec<git::OtherChange>,
-    pub diff: String,
-    pub message: String,
-}
-
-#[derive(Serialize)]
-pub struct ExportedZip {
-    pub file: String,
-    pub files: Vec<String>,
-}
 
 #[tauri::command]
 pub async fn ready_post(state: State<'_, AppState>, path: String) -> Result<ReadyView> {
-    let (site, lang) = site_and_lang(&state)?;
-    off_main(lang, move || {
-        let ready = git::ready(&site, &path).map_err(|e| IpcError::from(&e, lang))?;
-        Ok(ReadyView {
-            repository: ready.files.iter().all(|f| f.state != FileState::Outside),
-            problems: ready.problems.iter().map(|p| p.message(lang)).collect(),
-            files: ready.files,
-            other_changes: ready.other_changes,
-            diff: ready.diff,
-            message: ready.message,
-        })
-    })
-    .await
+    on_site(&state, move |ws, lang| ws.ready(&path, lang)).await
 }
 
 /// Commits the post's files, and only them, with the author's message.
@@ -55,16 +23,10 @@ pub async fn commit_post(
     state: State<'_, AppState>,
     path: String,
     message: String,
-) -> Result<git::Committed> {
-    let (site, lang) = site_and_lang(&state)?;
-    let fallback = with(&state, |s| s.settings.last_author.clone()).map(|name| Identity {
-        email: String::new(),
-        name,
-    });
-    off_main(lang, move || {
-        let now = chrono::Local::now().fixed_offset();
-        git::commit_post(&site, &path, Some(&message), fallback.as_ref(), now)
-            .map_err(|e| IpcError::from(&e, lang))
+) -> Result<Committed> {
+    let now = chrono::Local::now().fixed_offset();
+    on_site(&state, move |ws, _| {
+        ws.commit(&path, Some(&message), None, now)
     })
     .await
 }
@@ -78,29 +40,31 @@ pub async fn export_post(
     path: String,
     title: String,
 ) -> Result<Option<ExportedZip>> {
-    let (site, lang) = site_and_lang(&state)?;
-    off_main(lang, move || {
-        let suggested = format!("{}.zip", billet_core::library::slug_of(&path));
-        let Some(dest) = app
-            .dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(suggested)
-            .add_filter("Zip", &["zip"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-        else {
-            return Ok(None);
-        };
-        let dest = with_zip_extension(dest);
-        let exported =
-            git::export_zip(&site, &path, &dest, lang).map_err(|e| IpcError::from(&e, lang))?;
-        Ok(Some(ExportedZip {
-            file: dest.display().to_string(),
-            files: exported.files,
-        }))
+    let Some(dest) = ask_zip_destination(&app, &state, &path, title).await? else {
+        return Ok(None);
+    };
+    on_site(&state, move |ws, lang| {
+        ws.export(&path, &dest, lang).map(Some)
     })
     .await
+}
+
+/// The system's save dialog, with the `.zip` the author may have left
+/// out; `None` when cancelled.
+async fn ask_zip_destination(
+    app: &AppHandle,
+    state: &State<'_, AppState>,
+    path: &str,
+    title: String,
+) -> Result<Option<PathBuf>> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(format!("{}.zip", billet_core::library::slug_of(path)))
+        .add_filter("Zip", &["zip"]);
+    let picked = ask_path(state, move || dialog.blocking_save_file()).await?;
+    Ok(picked.map(with_zip_extension))
 }
 
 fn with_zip_extension(dest: PathBuf) -> PathBuf {
@@ -112,10 +76,6 @@ fn with_zip_extension(dest: PathBuf) -> PathBuf {
     } else {
         dest.with_extension("zip")
     }
-}
-
-fn site_and_lang(state: &State<AppState>) -> Result<(Site, Lang)> {
-    with(state, |s| Ok((s.site()?.site.clone(), s.lang())))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 // session's error banner, worded by Rust.
 
 import * as ipc from "./ipc";
-import type { Focus, StagedImage, WrittenImage } from "./ipc";
+import type { CoverPreview, Focus, StagedImage, WrittenImage } from "./ipc";
 import { t } from "./i18n";
 import { session } from "./session.svelte";
 
@@ -42,6 +42,11 @@ class Pictures {
   async bodyImage(source: Source, insert: (markdown: string) => void): Promise<void> {
     const staged = await this.#stage(source, "body");
     if (staged) this.placing = { staged, insert };
+  }
+
+  /** The cover as `useCover` would write it, to show before anything is written; throws Rust's refusal. */
+  previewCover(id: number, focus: Focus, zoom: number): Promise<CoverPreview> {
+    return ipc.previewCover(id, focus, zoom);
   }
 
   /** Writes the framed cover and puts its address in the field. */
@@ -93,8 +98,8 @@ class Pictures {
 
   async #write(write: () => Promise<WrittenImage>): Promise<WrittenImage | null> {
     try {
+      // Rust keeps track of what it wrote for the post, and removes what ends up unused.
       const written = await write();
-      session.noteWritten(written.url);
       this.notes = written.warnings;
       session.error = null;
       return written;

@@ -2,9 +2,11 @@
 // edited (its form, its text, and what they were at the last load or save).
 // Components read this state and call these actions; every call to Rust
 // goes through ipc.ts, and every failure ends in `error`, never a crash.
+// Leaving a post without saving it always goes through `#leave`, which
+// tells Rust to drop what was made for the edits left behind.
 
 import * as ipc from "./ipc";
-import type { AppInfo, Change, FieldMessage, Lang, ListedPost, LoadedPost, NewPostInput, Recovered, SiteInfo } from "./ipc";
+import type { AppInfo, Change, FieldMessage, Lang, ListedPost, LoadedPost, NewPostInput, PlannedPath, Recovered, SiteInfo } from "./ipc";
 import { changedFields, formValues, leaves, withChanges, type FormValue, type FormValues } from "./form-model";
 import { browserLanguage, labelText, setUiLanguage, t, type MessageKey } from "./i18n";
 import { uiLanguage } from "./ui-language.svelte";
@@ -13,8 +15,19 @@ import { forgetMedia } from "./media";
 /** The open post changed or vanished on disk; `compare` opens the side-by-side view at once. */
 export type Conflict = { kind: "changed" | "deleted"; path: string; compare?: boolean };
 
+/** Where a new post would be saved, or why it cannot be, in Rust's words. */
+export type PostPlan = { planned: PlannedPath; problem: null } | { planned: null; problem: string };
+
+/** What to tell the author about a failure: Rust's message (already translated), or the interface's own. */
+function messageOf(e: unknown): string {
+  return ipc.isIpcError(e) ? e.message : t("error.unexpected");
+}
+
 class Session {
   app = $state.raw<AppInfo | null>(null);
+  /** Billet's version, asked of Tauri's own API: if the window's permissions
+   * were lost, it stays empty and the end-to-end tests say so. */
+  version = $state("");
   site = $state.raw<SiteInfo | null>(null);
   posts = $state.raw<ListedPost[]>([]);
   /** The post as last loaded or saved. */
@@ -51,12 +64,11 @@ class Session {
   recentSites = $derived(this.site?.recent ?? this.app?.settings.recent_sites ?? []);
 
   #checkSeq = 0;
-  /** Pictures written for the open post since its last save or load. */
-  #written: string[] = [];
   /** The edits last kept for recovery, so that an idle timer writes nothing. */
   #kept = "";
 
   async start(): Promise<void> {
+    ipc.appVersion().then((v) => (this.version = v)).catch(() => {});
     try {
       this.app = await ipc.appInfo();
       setUiLanguage(this.app.language);
@@ -75,11 +87,9 @@ class Session {
 
   /** Shows an error: Rust's message (already translated), or the interface's own. */
   fail(e: unknown): void {
-    if (ipc.isIpcError(e)) this.error = e.message;
-    else {
-      console.error(e);
-      this.error = t("error.unexpected");
-    }
+    // Only an unexpected error is worth the console: Rust's are the author's to read.
+    if (!ipc.isIpcError(e)) console.error(e);
+    this.error = messageOf(e);
   }
 
   notify(key: MessageKey, params?: Record<string, string>): void {
@@ -99,6 +109,8 @@ class Session {
 
   async openSite(root: string): Promise<void> {
     if (!(await this.mayDiscard())) return;
+    // Before the switch: the post's path means something only in its own site.
+    await this.#leave();
     try {
       this.site = await ipc.openSite(root);
       forgetMedia();
@@ -122,15 +134,29 @@ class Session {
   async openPost(path: string): Promise<void> {
     if (path === this.post?.path || !(await this.mayDiscard())) return;
     try {
-      this.show(await ipc.loadPost(path));
+      const next = await ipc.loadPost(path);
+      await this.#leave();
+      this.show(next);
     } catch (e) {
       this.fail(e);
     }
   }
 
+  /** Where a post made from `input` would be saved, asked before anything is created. */
+  async planPost(input: NewPostInput): Promise<PostPlan> {
+    try {
+      return { planned: await ipc.planPost(input), problem: null };
+    } catch (e) {
+      return { planned: null, problem: messageOf(e) };
+    }
+  }
+
+  /** Creates a post and opens it; the author was asked about unsaved edits before the dialog opened. */
   async createPost(input: NewPostInput): Promise<boolean> {
     try {
-      this.show(await ipc.createPost(input));
+      const created = await ipc.createPost(input);
+      await this.#leave();
+      this.show(created);
       await this.refreshPosts();
       return true;
     } catch (e) {
@@ -141,7 +167,6 @@ class Session {
 
   /** Takes a freshly loaded post: the form, the editor and the checks all start from it. */
   show(loaded: LoadedPost): void {
-    this.endEdits();
     const values = formValues(this.site?.fields ?? [], loaded.front_matter);
     this.post = loaded;
     this.baseline = values;
@@ -156,7 +181,6 @@ class Session {
   }
 
   closePost(): void {
-    this.endEdits();
     this.post = null;
     this.values = {};
     this.baseline = {};
@@ -223,7 +247,8 @@ class Session {
       this.diskChange = null;
       this.savedAt = new Date();
       this.error = null;
-      this.endEdits();
+      // Rust dropped the recovery copy, and the pictures the saved post no longer uses.
+      this.#kept = "";
       await this.refreshPosts();
     } catch (e) {
       if (ipc.isIpcError(e) && e.code === "save.changed_on_disk") this.conflict = { kind: "changed", path: post.path };
@@ -236,36 +261,47 @@ class Session {
 
   /** Drops the author's edits and takes the file as it is on disk now. */
   async reloadFromDisk(): Promise<void> {
-    if (!this.post) return;
+    const post = this.post;
+    if (!post) return;
+    // Before the load: what Rust sweeps is what was written since the last one.
+    await this.#leave();
     try {
-      this.show(await ipc.loadPost(this.post.path));
+      this.show(await ipc.loadPost(post.path));
       await this.refreshPosts();
     } catch (e) {
       this.fail(e);
     }
   }
 
-  // ---- Pictures written for the post ------------------------------------------
-
-  /** A picture was written into the site for the open post (a cover, an image of the text). */
-  noteWritten(url: string): void {
-    this.#written.push(url);
-  }
-
   /**
-   * Once the post is saved or its edits dropped (its recovery copy goes
-   * too), pictures written for it that no post uses go: a cover replaced before saving, an image whose
-   * line was deleted, edits the author threw away.
+   * The author leaves the open post without saving what is unsaved (edits
+   * they agreed to drop, or none at all). Rust drops its recovery copy, and
+   * the pictures written for it that no post uses: a cover replaced, an image
+   * whose line was deleted, edits thrown away.
+   *
+   * It comes once what replaces the post is in hand, so that a failure
+   * leaves the post as it was; it comes first only where it must: before
+   * the same post is loaded again, before another site, before quitting.
    */
-  endEdits(): void {
-    // Saved or dropped, the post has no recovery copy any more.
+  async #leave(): Promise<void> {
+    const post = this.post;
+    if (!post) return;
+    // The recovery copy is gone: the same edits, made again, must be kept again.
     this.#kept = "";
-    const urls = this.#written;
-    this.#written = [];
-    if (urls.length > 0) ipc.removeUnusedImages(urls).catch((e) => console.error(e));
+    try {
+      await ipc.discardEdits(post.path);
+    } catch (e) {
+      // A picture left behind must not interrupt the author: the next leave sweeps it.
+      console.error(e);
+    }
   }
 
   // ---- Changes made outside Billet ---------------------------------------------
+
+  /** The file as it is on disk now, to compare with the author's edits. */
+  diskText(path: string): Promise<string> {
+    return ipc.diskText(path);
+  }
 
   /**
    * Files changed on disk (another editor, a git pull): the list is read
@@ -311,6 +347,7 @@ class Session {
     if (!(await this.mayDiscard())) return;
     try {
       const { disk, mine } = await ipc.restoreRecovered(path);
+      await this.#leave();
       this.show(disk);
       this.values = formValues(this.site?.fields ?? [], mine.front_matter);
       this.body = mine.body;
@@ -322,9 +359,10 @@ class Session {
     }
   }
 
+  /** The author does not want a recovered post's edits back: Rust drops them for good. */
   async discardRecovered(path: string): Promise<void> {
     try {
-      await ipc.discardRecovered(path);
+      await ipc.discardEdits(path);
       this.recovered = this.recovered.filter((r) => r.path !== path);
     } catch (e) {
       this.fail(e);
@@ -364,8 +402,6 @@ class Session {
         cancel: t("confirm.keep"),
         answer: (yes) => {
           this.question = null;
-          // Edits the author chose to drop are not offered again at the next start.
-          if (yes && this.post) ipc.discardRecovered(this.post.path).catch(() => {});
           resolve(yes);
         },
       };
@@ -374,11 +410,28 @@ class Session {
 
   async requestQuit(): Promise<void> {
     if (!(await this.mayDiscard("quit"))) return;
+    await this.#leave();
     try {
       await ipc.quit();
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  // ---- The window ------------------------------------------------------------------
+
+  /** Follows the window's close button and the watcher's reports; gives what stops following. */
+  listen(): () => void {
+    const unlisten = [
+      ipc.onCloseRequested(() => this.requestQuit()),
+      ipc.onDiskChanges(({ changed, removed }) => this.onDiskChanges(changed, removed)),
+    ].map((p) => p.catch(() => undefined));
+    return () => unlisten.forEach((p) => void p.then((stop) => stop?.()));
+  }
+
+  /** The native window's title (the webview's document.title is not copied to it). */
+  setWindowTitle(title: string): void {
+    ipc.setWindowTitle(title).catch(() => {});
   }
 }
 

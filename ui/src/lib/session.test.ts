@@ -8,6 +8,7 @@ vi.mock("./ipc", async (importOriginal) => {
   return {
     isIpcError: real.isIpcError,
     appInfo: rust(),
+    appVersion: rust(),
     currentSite: rust(),
     listPosts: rust(),
     openSite: rust(),
@@ -22,8 +23,8 @@ vi.mock("./ipc", async (importOriginal) => {
     listRecovered: rust(),
     storeRecovery: rust(),
     restoreRecovered: rust(),
-    discardRecovered: rust(),
-    removeUnusedImages: rust(),
+    discardEdits: rust(),
+    planPost: rust(),
   };
 });
 
@@ -67,7 +68,7 @@ beforeEach(async () => {
   ipc.currentSite.mockResolvedValue(site);
   ipc.listPosts.mockResolvedValue([]);
   ipc.listRecovered.mockResolvedValue([]);
-  ipc.discardRecovered.mockResolvedValue();
+  ipc.discardEdits.mockResolvedValue([]);
   await session.start();
 });
 
@@ -169,6 +170,17 @@ describe("saving", () => {
   });
 });
 
+describe("new posts", () => {
+  it("says where a new post would be saved, or why it cannot be", async () => {
+    const planned = { path: "fr/blog/nouveau.md", folder: "fr/blog", file_name: "nouveau.md" };
+    ipc.planPost.mockResolvedValueOnce(planned);
+    expect(await session.planPost({ title: "Nouveau" })).toEqual({ planned, problem: null });
+    ipc.planPost.mockRejectedValueOnce({ code: "plan.exists", message: "Ce fichier existe déjà." });
+    expect(await session.planPost({ title: "Nouveau" })).toEqual({ planned: null, problem: "Ce fichier existe déjà." });
+    expect(session.error).toBeNull();
+  });
+});
+
 describe("checks and language", () => {
   it("keeps only the answer to the latest check", async () => {
     await openPost();
@@ -256,33 +268,108 @@ describe("recovery", () => {
     expect(session.recovered).toEqual([]);
   });
 
-  it("forgets kept edits the author chose to drop", async () => {
+  it("drops a recovered post the author does not want back", async () => {
+    session.recovered = [{ path: "fr/blog/a.md", title: "A", saved_at: "2026-11-29T10:00:00Z", mine: "", disk: "" }];
+    await session.discardRecovered("fr/blog/a.md");
+    expect(ipc.discardEdits).toHaveBeenCalledWith("fr/blog/a.md");
+    expect(session.recovered).toEqual([]);
+  });
+
+  it("leaves the open post when restoring another", async () => {
     await openPost();
-    session.body = "Brouillon\n";
-    const asked = session.mayDiscard();
-    session.question?.answer(true);
-    expect(await asked).toBe(true);
-    expect(ipc.discardRecovered).toHaveBeenCalledWith("fr/blog/a.md");
+    ipc.restoreRecovered.mockResolvedValueOnce({
+      disk: loaded("fr/blog/b.md"),
+      mine: { front_matter: structuredClone(currentPost), body: "Texte retrouvé\n" },
+    });
+    await session.restore("fr/blog/b.md");
+    expect(ipc.discardEdits).toHaveBeenCalledExactlyOnceWith("fr/blog/a.md");
+    expect(session.post?.path).toBe("fr/blog/b.md");
   });
 });
 
-describe("pictures written for a post", () => {
-  it("are tidied once the post is saved, and when its edits are dropped", async () => {
+describe("leaving a post without saving it", () => {
+  // Rust then drops the post's recovery copy and the pictures written for it that no post uses.
+
+  it("tells Rust when the post had no unsaved edits", async () => {
     await openPost();
-    ipc.removeUnusedImages.mockResolvedValue([]);
-    session.noteWritten("/blog/2026/a.jpg");
-    session.noteWritten("/blog/2026/a-2.jpg");
+    ipc.loadPost.mockResolvedValueOnce(loaded("fr/blog/b.md"));
+    await session.openPost("fr/blog/b.md");
+    expect(ipc.discardEdits).toHaveBeenCalledExactlyOnceWith("fr/blog/a.md");
+    expect(session.post?.path).toBe("fr/blog/b.md");
+  });
+
+  it("tells Rust once the author agreed to drop the edits, and not when they keep them", async () => {
+    await openPost();
+    session.body = "Brouillon\n";
+    const kept = session.openPost("fr/blog/b.md");
+    await vi.waitFor(() => expect(session.question).not.toBeNull());
+    session.question!.answer(false);
+    await kept;
+    expect(ipc.discardEdits).not.toHaveBeenCalled();
+
+    ipc.loadPost.mockResolvedValueOnce(loaded("fr/blog/b.md"));
+    const dropped = session.openPost("fr/blog/b.md");
+    await vi.waitFor(() => expect(session.question).not.toBeNull());
+    session.question!.answer(true);
+    await dropped;
+    expect(ipc.discardEdits).toHaveBeenCalledExactlyOnceWith("fr/blog/a.md");
+  });
+
+  it("keeps the post as it was when the next one cannot be loaded", async () => {
+    await openPost();
+    ipc.loadPost.mockRejectedValueOnce({ code: "post.unreadable", message: "Illisible." });
+    await session.openPost("fr/blog/b.md");
+    expect(ipc.discardEdits).not.toHaveBeenCalled();
+    expect(session.post?.path).toBe("fr/blog/a.md");
+  });
+
+  it("tells Rust before taking the disk's version of the same post", async () => {
+    await openPost();
+    session.body = "Mon texte\n";
+    ipc.loadPost.mockResolvedValueOnce(loaded("fr/blog/a.md", "Leur version\n"));
+    await session.reloadFromDisk();
+    expect(ipc.discardEdits).toHaveBeenCalledExactlyOnceWith("fr/blog/a.md");
+    expect(ipc.discardEdits.mock.invocationCallOrder[0]).toBeLessThan(ipc.loadPost.mock.invocationCallOrder[1]);
+    expect(session.body).toBe("Leur version\n");
+  });
+
+  it("tells Rust on creating a post, opening another site and quitting", async () => {
+    await openPost();
+    ipc.createPost.mockResolvedValueOnce(loaded("fr/blog/nouveau.md"));
+    await session.createPost({ title: "Nouveau" });
+    expect(ipc.discardEdits).toHaveBeenLastCalledWith("fr/blog/a.md");
+
+    ipc.openSite.mockResolvedValueOnce({ ...site, root: "/sites/autre", name: "autre" });
+    await session.openSite("/sites/autre");
+    expect(ipc.discardEdits).toHaveBeenLastCalledWith("fr/blog/nouveau.md");
+    expect(ipc.discardEdits.mock.invocationCallOrder[1]).toBeLessThan(ipc.openSite.mock.invocationCallOrder[0]);
+
+    await openPost();
+    ipc.quit.mockResolvedValueOnce();
+    await session.requestQuit();
+    expect(ipc.discardEdits).toHaveBeenLastCalledWith("fr/blog/a.md");
+    expect(ipc.discardEdits).toHaveBeenCalledTimes(3);
+    expect(ipc.quit).toHaveBeenCalled();
+  });
+
+  it("does not tell Rust after a save, which tidies by itself", async () => {
+    await openPost();
     session.set("image", "/blog/2026/a-2.jpg");
     ipc.savePost.mockResolvedValueOnce(loaded());
     await session.save();
-    expect(ipc.removeUnusedImages).toHaveBeenCalledWith(["/blog/2026/a.jpg", "/blog/2026/a-2.jpg"]);
-    ipc.removeUnusedImages.mockClear();
-    session.noteWritten("/blog/2026/b.jpg");
-    ipc.loadPost.mockResolvedValueOnce(loaded());
-    await session.reloadFromDisk();
-    expect(ipc.removeUnusedImages).toHaveBeenCalledWith(["/blog/2026/b.jpg"]);
-    ipc.removeUnusedImages.mockClear();
-    session.closePost();
-    expect(ipc.removeUnusedImages).not.toHaveBeenCalled();
+    expect(ipc.savePost).toHaveBeenCalled();
+    expect(ipc.discardEdits).not.toHaveBeenCalled();
+  });
+
+  it("only logs a refusal: the author goes on", async () => {
+    await openPost();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    ipc.discardEdits.mockRejectedValueOnce({ code: "io", message: "Disque plein." });
+    ipc.loadPost.mockResolvedValueOnce(loaded("fr/blog/b.md"));
+    await session.openPost("fr/blog/b.md");
+    expect(logged).toHaveBeenCalled();
+    expect(session.error).toBeNull();
+    expect(session.post?.path).toBe("fr/blog/b.md");
+    logged.mockRestore();
   });
 });
