@@ -136,7 +136,7 @@ fn status_all(ws: &Workspace, json: bool, lang: Lang) -> Outcome {
 
 fn status_post(ws: &Workspace, post: &Path, diff: bool, json: bool, lang: Lang) -> Outcome {
     let rel = locate_post(ws, post, lang)?;
-    let ready = ws.status(&rel).map_err(|e| Failure::from(&e, lang))?;
+    let ready = ws.ready(&rel, lang).map_err(|e| Failure::from(&e, lang))?;
     if json {
         print_json(&ready);
         return Ok(0);
@@ -152,12 +152,7 @@ fn status_post(ws: &Workspace, post: &Path, diff: bool, json: bool, lang: Lang) 
         );
     }
     for problem in &ready.problems {
-        let _ = writeln!(
-            out,
-            "{}: {}",
-            lang.pick("problème", "problem"),
-            problem.message(lang)
-        );
+        let _ = writeln!(out, "{}: {}", problem.severity.label(lang), problem.message);
     }
     if !ready.other_changes.is_empty() {
         let _ = writeln!(
@@ -206,10 +201,7 @@ fn check(ws: &Workspace, json: bool, lang: Lang) -> Outcome {
         let mut out = std::io::stdout().lock();
         for post in &library.posts {
             for p in &post.problems {
-                let severity = match p.severity {
-                    Severity::Error => lang.pick("erreur", "error"),
-                    Severity::Warning => lang.pick("avertissement", "warning"),
-                };
+                let severity = p.severity.label(lang);
                 let _ = writeln!(
                     out,
                     "{}:{}: {severity}: {}",

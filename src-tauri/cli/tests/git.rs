@@ -59,16 +59,23 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn write(root: &Path, rel: &str, text: &str) {
+fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+/// A JPEG of the site's cover size: the check finds nothing to say of it.
+fn picture() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(1080, 600, image::Rgb([40, 90, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
 }
 
 const OLD: &str = "content/fr/blog/ancien.md";
 const NEW: &str = "content/fr/blog/premier.md";
-const NEW_TEXT: &str =
-    "---\ntitle: Premier\nimage: /blog/premier.jpg\n---\n\nTexte ![photo](/blog/premier-photo.jpg)\n";
+const NEW_TEXT: &str = "---\ndate: 2025-01-02T00:00:00.000Z\nbadge:\n  label: Astuces\nauthor: Céline\nimage: /blog/premier.jpg\ntitle: Premier\n---\n\nTexte ![photo](/blog/premier-photo.jpg)\n";
 
 /// A repository with one committed post, and a new post with a cover and a
 /// body image; the author's identity is in the repository's config unless
@@ -86,8 +93,8 @@ fn repo(with_identity: bool) -> tempfile::TempDir {
     git(root, &["add", "."]);
     git(root, &["commit", "-q", "-m", "Start"]);
     write(root, NEW, NEW_TEXT);
-    write(root, "public/blog/premier.jpg", "cover");
-    write(root, "public/blog/premier-photo.jpg", "photo");
+    write(root, "public/blog/premier.jpg", picture());
+    write(root, "public/blog/premier-photo.jpg", picture());
     write(root, "README.md", "Le site, modifié.\n");
     dir
 }
@@ -99,15 +106,16 @@ fn status_gives_each_post_a_badge_and_one_post_its_files() {
     assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
     let out = stdout(&all);
     assert!(out.contains(&format!("new        {NEW}\n")), "{out}");
-    assert!(out.contains(&format!("published  {OLD}\n")), "{out}");
+    assert!(out.contains(&format!("recorded   {OLD}\n")), "{out}");
 
     let one = en(dir.path(), &["status", NEW, "--diff"]);
     assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
     let out = stdout(&one);
     let size = NEW_TEXT.len();
+    let pic = picture().len();
     assert!(
         out.starts_with(&format!(
-            "new        {size:>9}  {NEW}\nnew                5  public/blog/premier.jpg\nnew                5  public/blog/premier-photo.jpg\nOther changes in the repository (never committed with the post):\n  modified   README.md\n--- /dev/null\n+++ b/{NEW}\n"
+            "new        {size:>9}  {NEW}\nnew        {pic:>9}  public/blog/premier.jpg\nnew        {pic:>9}  public/blog/premier-photo.jpg\nOther changes in the repository (never committed with the post):\n  modified   README.md\n--- /dev/null\n+++ b/{NEW}\n"
         )),
         "{out}"
     );
@@ -134,7 +142,7 @@ fn commit_prints_the_commit_and_its_files_and_touches_nothing_else() {
         "Nouveau billet|Céline Martin\n"
     );
     assert_eq!(git(root, &["status", "--porcelain"]), " M README.md\n");
-    assert!(stdout(&en(root, &["status"])).contains(&format!("published  {NEW}\n")));
+    assert!(stdout(&en(root, &["status"])).contains(&format!("recorded   {NEW}\n")));
 
     let again = en(root, &["commit", NEW]);
     assert_eq!(again.status.code(), Some(1));
@@ -215,7 +223,7 @@ fn export_writes_a_zip_with_the_post_files_and_a_note() {
 fn a_site_without_git_has_no_badges_but_exports() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), NEW, NEW_TEXT);
-    write(dir.path(), "public/blog/premier.jpg", "cover");
+    write(dir.path(), "public/blog/premier.jpg", picture());
     let all = en(dir.path(), &["status"]);
     assert_eq!(stdout(&all), format!("no repo    {NEW}\n"));
     let one = stdout(&en(dir.path(), &["status", NEW]));
@@ -223,6 +231,26 @@ fn a_site_without_git_has_no_badges_but_exports() {
         one.contains("missing            -  public/blog/premier-photo.jpg\n"),
         "{one}"
     );
+    // The missing picture would leave a hole in the post: nothing goes out.
+    for refused in [
+        en(dir.path(), &["commit", NEW]),
+        en(dir.path(), &["export", NEW, "-o", "premier.zip"]),
+    ] {
+        assert_eq!(refused.status.code(), Some(1));
+        assert!(
+            stderr(&refused).contains("still has 1 error to fix"),
+            "{}",
+            stderr(&refused)
+        );
+    }
+    assert!(!dir.path().join("premier.zip").exists());
+    fs::remove_file(dir.path().join("public/blog/premier.jpg")).unwrap();
+    write(
+        dir.path(),
+        NEW,
+        NEW_TEXT.replace(" ![photo](/blog/premier-photo.jpg)", ""),
+    );
+    write(dir.path(), "public/blog/premier.jpg", picture());
     let commit = en(dir.path(), &["commit", NEW]);
     assert_eq!(commit.status.code(), Some(1));
     assert!(

@@ -82,14 +82,19 @@ impl SettingsFile {
         }
     }
 
-    /// The author a new post starts with: the last one used on this
-    /// machine, else git's `user.name`.
+    /// The author a new post starts with when no site is open, or the
+    /// site is in no repository: the last one used on this machine, else
+    /// the user's git `user.name`.
     pub fn default_author(&self) -> Option<String> {
-        self.lock().last_author.clone().or_else(|| {
+        self.last_author().or_else(|| {
             let home = std::env::var_os("HOME")?;
             let text = std::fs::read_to_string(Path::new(&home).join(".gitconfig")).ok()?;
             git_user_name(&text)
         })
+    }
+
+    pub fn last_author(&self) -> Option<String> {
+        self.lock().last_author.clone()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Settings> {

@@ -15,13 +15,9 @@ use crate::state::AppState;
 /// with (read from git's configuration, hence off the main thread).
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    let settings = Arc::clone(&state.settings);
-    off_main(state.lang(), move |language| {
-        ok(AppInfo {
-            settings: settings.get(),
-            language,
-            default_author: settings.default_author(),
-        })
+    let (settings, site) = (Arc::clone(&state.settings), state.current());
+    off_main(state.lang(), move |lang| {
+        ok(AppInfo::of(&settings, site.as_deref(), lang))
     })
     .await
 }

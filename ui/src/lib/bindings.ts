@@ -86,7 +86,11 @@ export type SiteInfo = { root: string, name: string, configured: boolean, langua
 /**
  * The site's own stylesheet for the preview, as a URL the interface can load.
  */
-stylesheet: string | null, badge_labels: Array<string>, recent: Array<string>, };
+stylesheet: string | null, badge_labels: Array<string>, 
+/**
+ * The author a new post of this site starts with.
+ */
+default_author: string | null, recent: Array<string>, };
 
 export type CoverForm = "text" | "object";
 
@@ -94,11 +98,19 @@ export type Severity = "error" | "warning";
 
 export type FieldProblem = { "code": "missing" } | { "code": "too_long", max: number, length: number, } | { "code": "not_a_number" } | { "code": "out_of_range", min: number | null, max: number | null, } | { "code": "not_a_date" } | { "code": "not_an_option" } | { "code": "no_match", message: Label, } | { "code": "wrong_shape" };
 
-export type ProblemKind = { "code": "unreadable", message_en: string, message_fr: string, } | { "code": "field", field: string, problem: FieldProblem, } | { "code": "cover_missing", url: string, } | { "code": "cover_outside_site", url: string, } | { "code": "cover_wrong_size", width: number, height: number, want_width: number, want_height: number, } | { "code": "cover_not_a_picture", url: string, } | { "code": "cover_too_heavy", bytes: number, max_bytes: number, } | { "code": "not_markdown" } | { "code": "unclean_name" } | { "code": "duplicate_slug", other: string, } | { "code": "looks_like_a_copy" };
+export type ProblemKind = { "code": "unreadable", message_en: string, message_fr: string, } | { "code": "field", field: string, 
+/**
+ * What the form calls the field; its key when the site gives no label.
+ */
+label: Label | null, problem: FieldProblem, } | { "code": "cover_missing", url: string, } | { "code": "cover_outside_site", url: string, } | { "code": "cover_wrong_size", width: number, height: number, want_width: number, want_height: number, } | { "code": "cover_not_a_picture", url: string, } | { "code": "cover_too_heavy", bytes: number, max_bytes: number, } | { "code": "not_markdown" } | { "code": "unclean_name" } | { "code": "duplicate_slug", other: string, } | { "code": "looks_like_a_copy" };
 
-export type Problem = { severity: Severity, line: number, } & ({ "code": "unreadable", message_en: string, message_fr: string, } | { "code": "field", field: string, problem: FieldProblem, } | { "code": "cover_missing", url: string, } | { "code": "cover_outside_site", url: string, } | { "code": "cover_wrong_size", width: number, height: number, want_width: number, want_height: number, } | { "code": "cover_not_a_picture", url: string, } | { "code": "cover_too_heavy", bytes: number, max_bytes: number, } | { "code": "not_markdown" } | { "code": "unclean_name" } | { "code": "duplicate_slug", other: string, } | { "code": "looks_like_a_copy" });
+export type Problem = { severity: Severity, line: number, } & ({ "code": "unreadable", message_en: string, message_fr: string, } | { "code": "field", field: string, 
+/**
+ * What the form calls the field; its key when the site gives no label.
+ */
+label: Label | null, problem: FieldProblem, } | { "code": "cover_missing", url: string, } | { "code": "cover_outside_site", url: string, } | { "code": "cover_wrong_size", width: number, height: number, want_width: number, want_height: number, } | { "code": "cover_not_a_picture", url: string, } | { "code": "cover_too_heavy", bytes: number, max_bytes: number, } | { "code": "not_markdown" } | { "code": "unclean_name" } | { "code": "duplicate_slug", other: string, } | { "code": "looks_like_a_copy" });
 
-export type Badge = "new" | "modified" | "published";
+export type Badge = "new" | "modified" | "recorded";
 
 export type ListedPost = { 
 /**
@@ -182,7 +194,11 @@ width: number, height: number,
 /**
  * The picture, upright and small.
  */
-overview: InlinePicture, warnings: Array<string>, };
+overview: InlinePicture, 
+/**
+ * Where the cover's first frame goes: on what catches the eye.
+ */
+focus: Focus, warnings: Array<string>, };
 
 export type CoverPreview = { image: InlinePicture, bytes: number, warnings: Array<string>, };
 
@@ -221,15 +237,22 @@ export type OtherChange = {
  */
 path: string, state: FileState, };
 
+export type ReadyProblem = { severity: Severity, message: string, };
+
 export type ReadyView = { 
 /**
  * Whether the site is in a git repository (else only export is offered).
  */
 repository: boolean, files: Array<PostFile>, 
 /**
- * Problems to fix or know, in the interface's language.
+ * Every problem the site's check finds in the post, and those of its
+ * files, in the interface's language.
  */
-problems: Array<string>, other_changes: Array<OtherChange>, 
+problems: Array<ReadyProblem>, 
+/**
+ * An error remains: commit and export are refused until it is fixed.
+ */
+blocked: boolean, other_changes: Array<OtherChange>, 
 /**
  * The post against the last commit, as a unified diff.
  */

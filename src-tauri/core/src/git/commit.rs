@@ -136,6 +136,15 @@ fn unfinished(op: gix::state::InProgress) -> Unfinished {
     }
 }
 
+/// git's `user.name` for the site's repository, as git itself reads it:
+/// the repository's own configuration, then the user's, then the
+/// system's. `None` outside a repository or when none sets it.
+pub fn user_name(site: &Site) -> Option<String> {
+    let repo = Repo::find(site).ok()??;
+    let name = repo.git.config_snapshot().string("user.name")?;
+    Some(name.to_string().trim().to_string()).filter(|n| !n.is_empty())
+}
+
 /// `user.name` and `user.email` from git's configuration, each else the fallback's.
 fn identity(
     git: &gix::Repository,

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 
-pub use commit::{commit_post, Committed, Identity};
+pub use commit::{commit_post, user_name, Committed, Identity};
 pub use error::{GitError, Unfinished};
 pub use export::{export_zip, Exported};
 pub use ready::{ready, suggested_message, OtherChange, Problem, Ready};
@@ -102,8 +102,9 @@ pub enum Badge {
     New,
     /// The post or one of its images differs from the last commit.
     Modified,
-    /// Everything is as committed.
-    Published,
+    /// Everything is as committed: recorded in the site's history, which
+    /// says nothing of whether it was sent anywhere.
+    Recorded,
 }
 
 impl Badge {
@@ -111,7 +112,7 @@ impl Badge {
         match self {
             Badge::New => lang.pick("nouveau", "new"),
             Badge::Modified => lang.pick("modifié", "modified"),
-            Badge::Published => lang.pick("publié", "published"),
+            Badge::Recorded => lang.pick("enregistré", "recorded"),
         }
     }
 
@@ -123,7 +124,7 @@ impl Badge {
             FileState::Outside | FileState::Missing => None,
             FileState::New | FileState::Ignored => Some(Badge::New),
             _ if files.iter().any(|f| f.state.is_change()) => Some(Badge::Modified),
-            _ => Some(Badge::Published),
+            _ => Some(Badge::Recorded),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::status::{files_in, Snapshot};
 use super::{FileRole, FileState, GitError, PostFile};
 use crate::lang::Lang;
 use crate::library::slug_of;
+use crate::library::Severity;
 use crate::post::Post;
 use crate::site::Site;
 
@@ -43,6 +44,24 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The file the problem is about.
+    pub fn path(&self) -> &str {
+        match self {
+            Problem::TooHeavy { path, .. }
+            | Problem::Missing { path }
+            | Problem::Ignored { path } => path,
+        }
+    }
+
+    /// A missing or ignored file would leave a broken picture on the site;
+    /// a heavy one only slows it.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::TooHeavy { .. } => Severity::Warning,
+            Problem::Missing { .. } | Problem::Ignored { .. } => Severity::Error,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (

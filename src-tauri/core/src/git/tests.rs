@@ -153,7 +153,7 @@ fn states_new_modified_unchanged_deleted_missing_ignored() {
         .all(|f| f.state == FileState::Unchanged));
     assert_eq!(
         badges(&site, &[POST.to_string()]).unwrap()[POST],
-        Badge::Published
+        Badge::Recorded
     );
 
     // The post changes and refers to a missing and an ignored picture; the
@@ -198,7 +198,7 @@ fn badges_for_a_whole_library_from_one_walk() {
     let paths: Vec<String> = library.posts.iter().map(|p| p.path.clone()).collect();
     let badges = badges(&site, &paths).unwrap();
     assert_eq!(badges[POST], Badge::New);
-    assert_eq!(badges["content/fr/blog/2024/ancien.md"], Badge::Published);
+    assert_eq!(badges["content/fr/blog/2024/ancien.md"], Badge::Recorded);
     assert!(
         !super::badges(&site, &["content/fr/blog/nulle-part.md".into()])
             .unwrap()

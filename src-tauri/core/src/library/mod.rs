@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::lang::{Explain, Lang};
 use crate::post::{parse_date, CoverForm, Post};
-use crate::site::{FieldProblem, Site};
+use crate::site::{FieldProblem, Label, Site};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Library {
@@ -42,6 +42,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word `check` and `status` print before a problem.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("erreur", "error"),
+            Severity::Warning => lang.pick("avertissement", "warning"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Problem {
     pub severity: Severity,
@@ -59,6 +69,8 @@ pub enum ProblemKind {
     },
     Field {
         field: String,
+        /// What the form calls the field; its key when the site gives no label.
+        label: Option<Label>,
         problem: FieldProblem,
     },
     CoverMissing {
@@ -96,12 +108,16 @@ impl Problem {
                 message_en,
                 message_fr,
             } => lang.pick(message_fr, message_en).clone(),
-            ProblemKind::Field { field, problem } => {
-                if fr {
-                    format!("champ « {field} » : {}", problem.message(lang))
-                } else {
-                    format!("field `{field}`: {}", problem.message(lang))
-                }
+            ProblemKind::Field {
+                field,
+                label,
+                problem,
+            } => {
+                // The form's name for the field, as the author knows it.
+                let name = label.as_ref().map_or(field.as_str(), |l| l.get(lang));
+                let what = lowercase_first(&problem.message(lang));
+                // French puts a no-break space before a colon.
+                lang.pick(format!("{name}\u{a0}: {what}"), format!("{name}: {what}"))
             }
             ProblemKind::CoverMissing { url } if fr => {
                 format!("l'image de couverture {url} est introuvable")
@@ -161,6 +177,14 @@ impl Problem {
             ProblemKind::LooksLikeACopy => "this file looks like a forgotten copy".into(),
         }
     }
+}
+
+/// "Ce champ…" becomes "ce champ…", to follow a colon.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 impl PostSummary {
@@ -387,6 +411,7 @@ fn summarize(site: &Site, rel: &str, language: Option<Lang>) -> PostSummary {
             };
             let kind = ProblemKind::Field {
                 field: field.name.clone(),
+                label: field.label.clone(),
                 problem: p,
             };
             summary.problems.push(Problem {

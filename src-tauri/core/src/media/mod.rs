@@ -6,6 +6,7 @@
 //! frame (crop around a focal point) -> resize (Lanczos3) -> encode (no
 //! metadata) -> place (a free name from the post's slug, atomic write).
 
+mod attention;
 mod colour;
 mod decode;
 mod encode;
@@ -142,9 +143,19 @@ pub fn render_body_image(site: &Site, source: &[u8]) -> Result<Made, MediaError>
     finish(out, body.format, body.quality, body.max_bytes)
 }
 
+/// What the framing view starts from.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// The whole picture, upright and small, to frame the cover on.
+    pub made: Made,
+    /// Where the cover's first frame goes: on what catches the eye.
+    pub focus: Focus,
+}
+
 /// The whole picture, upright, fitting in `max_side` x `max_side`, as a
-/// JPEG: what the framing view shows the author to frame the cover on.
-pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made, MediaError> {
+/// JPEG: what the framing view shows the author to frame the cover on;
+/// and the focus of the cover's first frame.
+pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Overview, MediaError> {
     let max_side = max_side.max(1);
     let out = whole_picture(
         source,
@@ -156,7 +167,12 @@ pub fn render_overview(site: &Site, source: &[u8], max_side: u32) -> Result<Made
             (side(w), side(h))
         },
     )?;
-    finish(out, ImageFormat::Jpeg, 85, u64::MAX)
+    let cover = &site.config.cover;
+    let focus = attention::interest_focus(&out.pixels, (cover.width, cover.height));
+    Ok(Overview {
+        made: finish(out, ImageFormat::Jpeg, 85, u64::MAX)?,
+        focus,
+    })
 }
 
 /// The whole picture, uncropped, resized to `size_of(its upright size)`

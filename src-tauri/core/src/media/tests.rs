@@ -580,7 +580,7 @@ fn every_exif_orientation_is_applied_on_the_scaled_path() {
 fn the_overview_is_the_whole_picture_upright_and_small() {
     let (_dir, site) = site_with(Config::default());
     let source = jpeg_with_exif(&marked(3000, 2000), 6);
-    let made = render_overview(&site, &source, 800).unwrap();
+    let made = render_overview(&site, &source, 800).unwrap().made;
     assert_eq!((made.width, made.height), (533, 800));
     assert_eq!(made.source, (2000, 3000));
     let decoded = image::load_from_memory(&made.bytes).unwrap();
@@ -590,7 +590,7 @@ fn the_overview_is_the_whole_picture_upright_and_small() {
         &image::DynamicImage::ImageRgb8(marked(300, 200)),
         image::ImageFormat::Png,
     );
-    let made = render_overview(&site, &small, 800).unwrap();
+    let made = render_overview(&site, &small, 800).unwrap().made;
     assert_eq!((made.width, made.height), (300, 200));
 }
 

@@ -34,6 +34,10 @@ pub enum WorkspaceError {
     /// The picture being framed was let go (another was dropped since).
     #[error("this picture is no longer waiting")]
     PictureGone,
+    /// The site's check finds errors in the post: it is not committed nor
+    /// exported until they are fixed.
+    #[error("{0} has {1} error(s) to fix first")]
+    Blocked(String, usize),
     /// No unsaved edits are kept for this post.
     #[error("no unsaved edits are kept for {0}")]
     NothingKept(String),
@@ -71,6 +75,7 @@ impl Explain for WorkspaceError {
             WorkspaceError::NotOpen(_) => "workspace.not_open",
             WorkspaceError::PictureGone => "workspace.picture_gone",
             WorkspaceError::NothingKept(_) => "workspace.nothing_kept",
+            WorkspaceError::Blocked(..) => "publish.blocked",
         }
     }
 
@@ -99,6 +104,14 @@ impl Explain for WorkspaceError {
             (WorkspaceError::PictureGone, Lang::En) => {
                 "This picture is no longer waiting: drop it again.".into()
             }
+            (WorkspaceError::Blocked(_, n), Lang::Fr) => format!(
+                "L'article a encore {} à corriger : il n'est ni enregistré dans l'historique ni exporté avant.",
+                plural_fr(*n, "erreur", "erreurs")
+            ),
+            (WorkspaceError::Blocked(_, n), Lang::En) => format!(
+                "The post still has {n} {} to fix: it is not recorded nor exported until then.",
+                if *n == 1 { "error" } else { "errors" }
+            ),
             (WorkspaceError::NothingKept(path), Lang::Fr) => {
                 format!("Aucune modification non enregistrée n'est gardée pour {path}.")
             }
@@ -110,3 +123,7 @@ impl Explain for WorkspaceError {
 }
 
 pub type Result<T> = std::result::Result<T, WorkspaceError>;
+
+fn plural_fr(n: usize, one: &str, many: &str) -> String {
+    format!("{n}\u{a0}{}", if n > 1 { many } else { one })
+}

@@ -163,11 +163,21 @@ impl Workspace {
             cover: site.config.cover.clone(),
             stylesheet: site.config.stylesheet.as_deref().map(self.media_url),
             badge_labels: self.state().library.badge_labels(),
+            default_author: self.default_author(),
             recent: self.settings.as_ref().map_or_else(Vec::new, |s| {
                 let recent = s.get().recent_sites;
                 recent.iter().map(|p| p.display().to_string()).collect()
             }),
         }
+    }
+
+    /// The author a new post starts with: the last one used on this
+    /// machine, else git's `user.name` for this site's repository (its own
+    /// configuration first), else the user's.
+    pub fn default_author(&self) -> Option<String> {
+        let last = self.settings.as_ref().and_then(|s| s.last_author());
+        last.or_else(|| crate::git::user_name(&self.site))
+            .or_else(|| self.settings.as_ref().and_then(|s| s.default_author()))
     }
 
     /// The URL under which the interface shows a picture a post refers to

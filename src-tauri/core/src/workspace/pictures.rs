@@ -34,7 +34,10 @@ impl Workspace {
             return Err(MediaError::Empty.into());
         }
         media::check_source_size(bytes.len() as u64)?;
-        let overview = media::render_overview(&self.site, &bytes, OVERVIEW_SIDE)?;
+        let media::Overview {
+            made: overview,
+            focus,
+        } = media::render_overview(&self.site, &bytes, OVERVIEW_SIDE)?;
         let mut state = self.state();
         state.next_stage_id += 1;
         let id = state.next_stage_id;
@@ -49,6 +52,7 @@ impl Workspace {
             width: overview.source.0,
             height: overview.source.1,
             overview: InlinePicture::new("image/jpeg", &overview.bytes),
+            focus,
             warnings: worded(&overview.warnings, lang, |w, lang| w.message(lang)),
         })
     }

@@ -6,17 +6,23 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{worded, ExportedZip, ReadyView, Result, Workspace};
+use super::{ExportedZip, ReadyProblem, ReadyView, Result, Workspace, WorkspaceError};
 use crate::git::{self, Badge, Committed, FileState, Identity, Ready};
 use crate::lang::Lang;
+use crate::library::{Problem, Severity};
 
 impl Workspace {
-    /// Everything the "ready to publish" panel shows for the post `rel`.
+    /// Everything the "ready to publish" panel shows for the post `rel`:
+    /// its files, and every problem the site's check reports for it, with
+    /// the problems of its files (a picture missing, ignored by git, too
+    /// heavy). An error blocks commit and export.
     pub fn ready(&self, rel: &str, lang: Lang) -> Result<ReadyView> {
         let ready = self.status(rel)?;
+        let problems = self.publishing_problems(rel, &ready, lang);
         Ok(ReadyView {
             repository: ready.files.iter().all(|f| f.state != FileState::Outside),
-            problems: worded(&ready.problems, lang, |p, lang| p.message(lang)),
+            blocked: problems.iter().any(|p| p.severity == Severity::Error),
+            problems,
             files: ready.files,
             other_changes: ready.other_changes,
             diff: ready.diff,
@@ -61,16 +67,80 @@ impl Workspace {
                 email: String::new(),
             });
         let fallback = author.or(last_author.as_ref());
+        self.refuse_errors(rel)?;
         Ok(git::commit_post(&self.site, rel, message, fallback, now)?)
     }
 
     /// Writes the post's files into the zip `dest`, at their repository
     /// paths, with a note in `lang` giving the suggested commit message.
     pub fn export(&self, rel: &str, dest: &Path, lang: Lang) -> Result<ExportedZip> {
+        self.refuse_errors(rel)?;
         let exported = git::export_zip(&self.site, rel, dest, lang)?;
         Ok(ExportedZip {
             file: dest.display().to_string(),
             files: exported.files,
         })
+    }
+}
+
+impl Workspace {
+    /// The check's problems for the post, read afresh from disk, then
+    /// those of its files that the check does not already report (it
+    /// reports the cover's).
+    fn publishing_problems(&self, rel: &str, ready: &Ready, lang: Lang) -> Vec<ReadyProblem> {
+        let checked = self.checked(rel);
+        let cover_file = self
+            .posts_cover(rel)
+            .and_then(|url| self.site.media_file_for_url(&url));
+        let files = ready
+            .problems
+            .iter()
+            .filter(|p| Some(p.path()) != cover_file.as_deref())
+            .map(|p| ReadyProblem {
+                severity: p.severity(),
+                message: p.message(lang),
+            });
+        checked
+            .iter()
+            .map(|p| ReadyProblem {
+                severity: p.severity,
+                message: p.message(lang),
+            })
+            .chain(files)
+            .collect()
+    }
+
+    /// The site's check of the post, as `billet check` reports it.
+    fn checked(&self, rel: &str) -> Vec<Problem> {
+        let mut state = self.state();
+        state.library.refresh(&self.site, rel);
+        let post = state.library.posts.iter().find(|p| p.path == rel);
+        post.map(|p| p.problems.clone()).unwrap_or_default()
+    }
+
+    fn posts_cover(&self, rel: &str) -> Option<String> {
+        let state = self.state();
+        state
+            .library
+            .posts
+            .iter()
+            .find(|p| p.path == rel)?
+            .cover
+            .clone()
+    }
+
+    /// Commit and export stop while an error remains: the check's, or a
+    /// picture of the post missing or ignored by git.
+    fn refuse_errors(&self, rel: &str) -> Result<()> {
+        let ready = self.status(rel)?;
+        let problems = self.publishing_problems(rel, &ready, Lang::En);
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        match errors {
+            0 => Ok(()),
+            n => Err(WorkspaceError::Blocked(rel.to_string(), n)),
+        }
     }
 }

@@ -56,6 +56,14 @@ impl Fixture {
         .unwrap()
     }
 
+    /// Makes the site a git repository whose own configuration names the author.
+    fn make_repository(&self) {
+        use crate::git::tests::git;
+        git(self.root(), &["init", "-q"]);
+        git(self.root(), &["config", "user.name", "Céline"]);
+        git(self.root(), &["config", "user.email", "celine@example.org"]);
+    }
+
     fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -477,9 +485,7 @@ fn status_commit_and_export_take_exactly_the_posts_files() {
     use crate::git::tests::git;
     let fx = Fixture::new();
     let root = fx.root();
-    git(root, &["init", "-q"]);
-    git(root, &["config", "user.name", "Céline"]);
-    git(root, &["config", "user.email", "celine@example.org"]);
+    fx.make_repository();
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "Le site"]);
     let ws = fx.open();
@@ -525,10 +531,112 @@ fn status_commit_and_export_take_exactly_the_posts_files() {
         git(root, &["status", "--porcelain"]),
         " D public/blog/ancienne-couverture.jpg\n?? NOTES.md\n"
     );
-    assert_eq!(ws.badges().unwrap()[POST], crate::git::Badge::Published);
+    assert_eq!(ws.badges().unwrap()[POST], crate::git::Badge::Recorded);
 
     let zip = fx.data.path().join("premier.zip");
     let exported = ws.export(POST, &zip, FR).unwrap();
     assert_eq!(exported.files, vec![POST.to_string(), cover.path.clone()]);
     assert!(zip.is_file());
+}
+
+#[test]
+fn a_post_the_check_rejects_is_neither_committed_nor_exported() {
+    use crate::git::tests::git;
+    let fx = Fixture::new();
+    let root = fx.root();
+    fx.make_repository();
+    let ws = fx.open();
+    ws.load(POST, FR).unwrap();
+    ws.save(
+        POST,
+        vec![Change {
+            key: "author".into(),
+            value: serde_json::Value::Null,
+        }],
+        None,
+        false,
+        FR,
+    )
+    .unwrap();
+    let ready = ws.ready(POST, FR).unwrap();
+    assert!(ready.blocked);
+    let errors: Vec<&ReadyProblem> = ready
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::library::Severity::Error)
+        .collect();
+    let missing_author = ReadyProblem {
+        severity: crate::library::Severity::Error,
+        message: "Auteur\u{a0}: ce champ est obligatoire.".into(),
+    };
+    assert_eq!(
+        errors,
+        vec![&missing_author],
+        "the field named by its label"
+    );
+    let now = chrono::Local::now().fixed_offset();
+    let refused = ws.commit(POST, None, None, now).unwrap_err();
+    assert_eq!(refused.code(), "publish.blocked");
+    assert_eq!(
+        refused.message(FR),
+        "L'article a encore 1\u{a0}erreur à corriger : il n'est ni enregistré dans l'historique ni exporté avant."
+    );
+    let zip = fx.data.path().join("p.zip");
+    assert_eq!(
+        ws.export(POST, &zip, FR).unwrap_err().code(),
+        "publish.blocked"
+    );
+    assert!(!zip.exists());
+    assert_eq!(
+        git(root, &["rev-list", "--all"]).trim(),
+        "",
+        "nothing was committed"
+    );
+
+    // A warning is shown but does not block.
+    let long = "x".repeat(400);
+    ws.save(
+        POST,
+        vec![
+            Change::text("author", "Céline"),
+            Change::text("description", &long),
+        ],
+        None,
+        false,
+        FR,
+    )
+    .unwrap();
+    let ready = ws.ready(POST, FR).unwrap();
+    assert!(!ready.blocked, "{:?}", ready.problems);
+    assert!(ready
+        .problems
+        .iter()
+        .any(|p| p.severity == crate::library::Severity::Warning));
+    assert!(ws.commit(POST, None, None, now).is_ok());
+}
+
+#[test]
+fn the_default_author_is_the_repositorys_own_user_name() {
+    use crate::git::tests::git;
+    let fx = Fixture::new();
+    git(fx.root(), &["init", "-q"]);
+    git(fx.root(), &["config", "user.name", "Hélène Site"]);
+    let ws = fx.open();
+    assert_eq!(ws.default_author().as_deref(), Some("Hélène Site"));
+    assert_eq!(
+        ws.site_info().default_author.as_deref(),
+        Some("Hélène Site")
+    );
+    // The last author used on this machine comes first.
+    ws.create_post(
+        &NewPostInput {
+            title: "Un".into(),
+            author: Some("Anne".into()),
+            ..NewPostInput::default()
+        },
+        today(),
+        FR,
+    )
+    .unwrap();
+    assert_eq!(ws.default_author().as_deref(), Some("Anne"));
 }

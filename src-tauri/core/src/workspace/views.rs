@@ -7,8 +7,9 @@ use ts_rs::TS;
 
 use crate::git::{self, Badge, PostFile};
 use crate::lang::{Explain, Lang};
-use crate::library::PostSummary;
-use crate::settings::Settings;
+use crate::library::{PostSummary, Severity};
+use crate::media::Focus;
+use crate::settings::{Settings, SettingsFile};
 use crate::site::{CoverFormat, Field};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -22,6 +23,8 @@ pub struct SiteInfo {
     /// The site's own stylesheet for the preview, as a URL the interface can load.
     pub stylesheet: Option<String>,
     pub badge_labels: Vec<String>,
+    /// The author a new post of this site starts with.
+    pub default_author: Option<String>,
     pub recent: Vec<String>,
 }
 
@@ -153,6 +156,8 @@ pub struct StagedImage {
     pub height: u32,
     /// The picture, upright and small.
     pub overview: InlinePicture,
+    /// Where the cover's first frame goes: on what catches the eye.
+    pub focus: Focus,
     pub warnings: Vec<String>,
 }
 
@@ -198,11 +203,21 @@ pub struct ReadyView {
     /// Whether the site is in a git repository (else only export is offered).
     pub repository: bool,
     pub files: Vec<PostFile>,
-    /// Problems to fix or know, in the interface's language.
-    pub problems: Vec<String>,
+    /// Every problem the site's check finds in the post, and those of its
+    /// files, in the interface's language.
+    pub problems: Vec<ReadyProblem>,
+    /// An error remains: commit and export are refused until it is fixed.
+    pub blocked: bool,
     pub other_changes: Vec<git::OtherChange>,
     /// The post against the last commit, as a unified diff.
     pub diff: String,
+    pub message: String,
+}
+
+/// Something to fix (an error) or to know (a warning) before publishing.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ReadyProblem {
+    pub severity: Severity,
     pub message: String,
 }
 
@@ -229,6 +244,20 @@ pub struct AppInfo {
     pub default_author: Option<String>,
 }
 
+impl AppInfo {
+    /// The settings, `language`, and the author a new post starts with:
+    /// the open site's (which reads its repository's git configuration),
+    /// else this machine's.
+    pub fn of(settings: &SettingsFile, site: Option<&super::Workspace>, language: Lang) -> AppInfo {
+        AppInfo {
+            settings: settings.get(),
+            language,
+            default_author: site
+                .map_or_else(|| settings.default_author(), |ws| ws.default_author()),
+        }
+    }
+}
+
 /// Every error that reaches the interface: a stable code it can key on,
 /// and a message already in its language.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -250,8 +279,7 @@ impl ErrorReport {
 /// interface, as `ui/src/lib/bindings.ts` holds them.
 pub fn typescript() -> String {
     use crate::git::{FileRole, FileState, OtherChange};
-    use crate::library::{Problem, ProblemKind, Severity};
-    use crate::media::Focus;
+    use crate::library::{Problem, ProblemKind};
     use crate::post::CoverForm;
     use crate::site::fields::SelectOption;
     use crate::site::{FieldProblem, ImageFormat, Label, Upscale, Widget};
@@ -293,6 +321,7 @@ pub fn typescript() -> String {
         FileRole::decl(&cfg),
         PostFile::decl(&cfg),
         OtherChange::decl(&cfg),
+        ReadyProblem::decl(&cfg),
         ReadyView::decl(&cfg),
         git::Committed::decl(&cfg),
         ExportedZip::decl(&cfg),
