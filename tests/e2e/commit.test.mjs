@@ -5,21 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { launch, byTestId, find, eventually, screenshot, dropPicture } from "./harness.mjs";
+import { launch, byTestId, find, eventually, screenshot, dropPicture, git, commitEverything } from "./harness.mjs";
 
 const TITLE = "Assemblée générale 2027";
-// The machine's git configuration must not leak into the test's repository.
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
-const git = (repo, ...args) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", env: GIT_ENV });
 
 /** A repository with the whole site committed, an unrelated edit and a staged file. */
 function makeRepository(site) {
-  git(site, "init", "-q", "-b", "main");
-  git(site, "config", "user.name", "Camille Test");
-  git(site, "config", "user.email", "camille@example.org");
-  git(site, "add", "-A");
-  git(site, "commit", "-q", "-m", "Le site");
+  commitEverything(site);
   fs.appendFileSync(path.join(site, "billet.yml"), "\n# une note en cours\n");
   fs.writeFileSync(path.join(site, "NOTES.md"), "brouillon\n");
   git(site, "add", "NOTES.md");
@@ -32,6 +24,8 @@ test("a new post with a cover is committed from the panel, alone", async () => {
     const statusBefore = git(app.site, "status", "--porcelain");
     await find(driver, "new-post").click();
     await find(driver, "new-post-title").sendKeys(TITLE);
+    // The site requires a category: without one, the panel would hold the post back.
+    await find(driver, "new-post-badge").sendKeys("Vie associative");
     await find(driver, "new-post-create").click();
     const year = new Date().getFullYear();
     const rel = `fr/blog/${year}/assemblee-generale-2027.md`;
@@ -44,8 +38,9 @@ test("a new post with a cover is committed from the panel, alone", async () => {
       height: 1600,
       buoy: [1200, 800],
     });
+    // The view opens at once; « Utiliser cette couverture » comes with the prepared picture.
     await find(driver, "framing", 20000);
-    await find(driver, "cover-use").click();
+    await find(driver, "cover-use", 20000).click();
     await driver.wait(async () => (await driver.findElements(byTestId("framing"))).length === 0, 20000);
     const cover = `public/blog/${year}/assemblee-generale-2027.jpg`;
     await eventually(driver, async () => fs.existsSync(path.join(app.site, cover)), "the cover is written");
@@ -77,7 +72,16 @@ test("a new post with a cover is committed from the panel, alone", async () => {
     // The cover field was not saved yet: opening the panel saved it.
     assert.equal((await driver.findElements(byTestId("dirty"))).length, 0);
     await find(driver, "commit").click();
-    await find(driver, "ready-done", 20000);
+    // Said in the author's words: what was recorded, not "unchanged".
+    const done = await find(driver, "ready-done", 20000);
+    assert.equal(await done.getText(), "Version enregistrée\u202F: 2 fichiers (l'article et sa couverture).");
+    await eventually(driver, async () => {
+      const states = await driver.executeScript(
+        "return [...document.querySelectorAll('[data-testid=ready-file] .state')].map((e) => e.textContent.trim());",
+      );
+      return states.length === 2 && states.every((s) => s === "enregistré");
+    }, "both files read « enregistré »");
+    await screenshot(driver, "ready-panel-recorded");
 
     assert.equal(git(app.site, "log", "-1", "--format=%s").trim(), `Blog : ${TITLE}`);
     assert.equal(git(app.site, "log", "-1", "--format=%an <%ae>").trim(), "Camille Test <camille@example.org>");
@@ -88,11 +92,12 @@ test("a new post with a cover is committed from the panel, alone", async () => {
     assert.equal(git(app.site, "status", "--porcelain"), statusBefore);
     assert.match(git(app.site, "show", `HEAD:${rel}`), /image: \/blog\/\d{4}\/assemblee-generale-2027\.jpg/);
 
-    // The list says the post is published.
+    // The list says the post is recorded in the site's history: nothing claims it is online.
     await find(driver, "ready-panel");
     await driver.findElement({ css: "[data-testid=ready-panel] .dialog-actions .btn" }).click();
     const badge = await driver.findElement({ css: `[data-testid="post-item"][data-path="${rel}"] [data-testid="post-git"]` });
-    assert.equal(await badge.getAttribute("data-state"), "published");
+    assert.equal(await badge.getAttribute("data-state"), "recorded");
+    assert.equal(await badge.getText(), "Enregistré");
   } finally {
     await app.close();
   }

@@ -97,6 +97,9 @@ export async function launch({ site = path.join(repo, "content"), lang = "fr", p
     .usingServer(`http://127.0.0.1:${port}/`)
     .withCapabilities({ browserName: "wry", "tauri:options": { application: appBinary, args: [siteCopy] } })
     .build();
+  // Drawing and encoding a 4000-pixel photo in the page can take WebKit
+  // well over the default 30 s on a loaded 2-core machine.
+  await driver.manage().setTimeouts({ script: 120000 });
   await driver.wait(until.elementLocated(byTestId("post-list")), 20000, `the post list did not appear\n${driverLog}`);
   return {
     driver,
@@ -134,6 +137,23 @@ export async function screenshot(driver, name) {
 /** The value of a front matter field, read back through billet-core (the CLI). */
 export function coreGet(site, post, key) {
   return execFileSync(cliBinary, ["--site", site, "get", post, key], { encoding: "utf8" }).trimEnd();
+}
+
+// The machine's git configuration must not leak into the tests' repositories.
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+
+/** Runs git in `repo`, as a person beside Billet would; gives its output. */
+export function git(repo, ...args) {
+  return execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", env: GIT_ENV });
+}
+
+/** Makes `site` a repository with everything committed, by Camille Test. */
+export function commitEverything(site) {
+  git(site, "init", "-q", "-b", "main");
+  git(site, "config", "user.name", "Camille Test");
+  git(site, "config", "user.email", "camille@example.org");
+  git(site, "add", "-A");
+  git(site, "commit", "-q", "-m", "Le site");
 }
 
 /** Waits until `check` returns a truthy value, and returns it. */
@@ -237,4 +257,34 @@ export function jpegSize(bytes) {
     at += 2 + length;
   }
   throw new Error("no frame header");
+}
+
+/**
+ * Drops a file with these bytes (a Buffer) on the element `target` (a CSS
+ * selector), as a file from the desktop would arrive. Gives the page's
+ * `performance.now()` at the drop, to time what follows from the page.
+ */
+export async function dropFile(driver, target, { name, type, bytes }) {
+  const at = await driver.executeScript(
+    `const [target, name, type, base64] = arguments;
+    const raw = atob(base64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name, { type }));
+    const el = document.querySelector(target);
+    const box = el.getBoundingClientRect();
+    const init = { bubbles: true, cancelable: true, dataTransfer: data, clientX: box.left + 20, clientY: box.top + 20 };
+    el.dispatchEvent(new DragEvent("dragenter", init));
+    el.dispatchEvent(new DragEvent("dragover", init));
+    const at = performance.now();
+    el.dispatchEvent(new DragEvent("drop", init));
+    return at;`,
+    target,
+    name,
+    type,
+    bytes.toString("base64"),
+  );
+  assert.equal(typeof at, "number", "the file was dropped");
+  return at;
 }

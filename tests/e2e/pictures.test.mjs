@@ -50,7 +50,7 @@ test("a dropped photo becomes the cover, framed by the author", async () => {
     await eventually(driver, async () => (await preview.getAttribute("data-exact")) === "true", "the zoomed cover is previewed", 20000);
     await screenshot(driver, "framing");
 
-    await find(driver, "cover-use").click();
+    await find(driver, "cover-use", 20000).click();
     await driver.wait(async () => (await driver.findElements(byTestId("framing"))).length === 0, 20000, "the framing view closes");
     const field = await find(driver, "field-image");
     const url = await eventually(driver, async () => {
@@ -208,7 +208,7 @@ test("a pasted screenshot: Cancel writes nothing; a cover replaced before saving
     // Used twice before saving: only the second stays, and the old cover goes.
     for (const expected of ["-2.jpg", "-3.jpg"]) {
       await pasteScreenshot(driver);
-      await find(driver, "cover-use").click();
+      await find(driver, "cover-use", 20000).click();
       await eventually(driver, async () => (await find(driver, "field-image").getAttribute("value")).endsWith(expected), `the field ends in ${expected}`);
     }
     await find(driver, "save").click();

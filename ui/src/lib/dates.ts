@@ -30,6 +30,48 @@ export function formatDate(value: unknown, lang: Lang, style: "medium" | "long" 
   return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * The date field writes and reads days in the interface language's order,
+ * never the system's (the webview's native date input followed the system,
+ * and showed 12/02/2026 for 2 December in the French interface).
+ *
+ * French writes jj/mm/aaaa. English writes ISO's YYYY-MM-DD: « 12/02/2026 »
+ * is December to an American reader and February to a British one, and the
+ * year-first form is the one nobody misreads. For the same reason English
+ * refuses a slashed date rather than guess its order, while both languages
+ * take the ISO form.
+ */
+const ISO_DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const FRENCH_DAY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
+/** A day held by the form (YYYY-MM-DD) as the date field shows it; anything else is shown as it is. */
+export function formatDay(value: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || lang === "en") return value;
+  const [, y, mo, d] = m;
+  return `${d}/${mo}/${y}`;
+}
+
+/**
+ * What the author typed in the date field, as the form holds a day
+ * (YYYY-MM-DD): "" when the field is empty, null when it is no day of the
+ * calendar in `lang`'s order (« 31/02/2026 », « demain »).
+ */
+export function parseDay(text: string, lang: Lang): string | null {
+  const typed = text.trim();
+  if (typed === "") return "";
+  const iso = ISO_DAY.exec(typed);
+  const french = lang === "fr" ? FRENCH_DAY.exec(typed) : null;
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : [];
+  if (!y || !m || !d) return null;
+  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  // Date.UTC rolls 31 February over into March: such a day does not exist.
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d)) {
+    return null;
+  }
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
 /** Today as a date input's value, in the author's own time zone. */
 export function todayValue(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

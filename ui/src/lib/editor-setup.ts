@@ -10,10 +10,10 @@ import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, placeholder, type Command } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
-import { insertLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
+import { insertLink, pasteLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
 import { t } from "./i18n";
 
-export type FormatAction = "bold" | "italic" | "heading" | "link" | "list" | "quote";
+export type FormatAction = "bold" | "italic" | "heading" | "list" | "quote";
 
 const actions: Record<FormatAction, (doc: string, from: number, to: number) => Edit> = {
   bold: (doc, from, to) => toggleWrap(doc, from, to, "**", t("toolbar.boldText")),
@@ -21,34 +21,54 @@ const actions: Record<FormatAction, (doc: string, from: number, to: number) => E
   heading: (doc, from, to) => toggleLinePrefix(doc, from, to, "heading", t("toolbar.headingText")),
   list: (doc, from, to) => toggleLinePrefix(doc, from, to, "list"),
   quote: (doc, from, to) => toggleLinePrefix(doc, from, to, "quote"),
-  link: (doc, from, to) => insertLink(doc, from, to, t("toolbar.linkText")),
 };
 
-/** Applies a toolbar action to the main selection, as one undo step. */
-export function runFormat(view: EditorView, action: FormatAction): boolean {
-  const { from, to } = view.state.selection.main;
-  const edit = actions[action](view.state.doc.toString(), from, to);
+/** Makes an edit in the editor, as one undo step, and gives it the focus back. */
+function applyEdit(view: EditorView, edit: Edit, userEvent: string): void {
   view.dispatch({
     changes: { from: edit.from, to: edit.to, insert: edit.insert },
     selection: { anchor: edit.anchor, head: edit.head },
     scrollIntoView: true,
-    userEvent: "input.format",
+    userEvent,
   });
   view.focus();
+}
+
+/** Applies a toolbar action to the main selection, as one undo step. */
+export function runFormat(view: EditorView, action: FormatAction): boolean {
+  const { from, to } = view.state.selection.main;
+  applyEdit(view, actions[action](view.state.doc.toString(), from, to), "input.format");
   return true;
+}
+
+/** A link the author is asked the address of: the selection it goes on, when the question was asked. */
+export interface LinkRequest {
+  from: number;
+  to: number;
+  /** The selected text, which becomes the link's text. */
+  text: string;
+}
+
+export function linkRequestFor(view: EditorView): LinkRequest {
+  const { from, to } = view.state.selection.main;
+  return { from, to, text: view.state.sliceDoc(from, to) };
+}
+
+/**
+ * Makes the asked-for selection a link to `address`, as one undo step;
+ * false when `address` is no address. The dialog held the focus meanwhile,
+ * so the text is as it was when asked.
+ */
+export function applyLink(view: EditorView, request: LinkRequest, address: string): boolean {
+  const edit = insertLink(view.state.sliceDoc(), request.from, request.to, address);
+  if (edit) applyEdit(view, edit, "input.link");
+  return edit !== null;
 }
 
 /** Puts a block (an image) at the cursor, as a paragraph of its own, as one undo step. */
 export function insertBlock(view: EditorView, block: string): void {
   const { from, to } = view.state.selection.main;
-  const edit = placeBlock(view.state.sliceDoc(), from, to, block, view.state.lineBreak);
-  view.dispatch({
-    changes: { from: edit.from, to: edit.to, insert: edit.insert },
-    selection: { anchor: edit.anchor },
-    scrollIntoView: true,
-    userEvent: "input.image",
-  });
-  view.focus();
+  applyEdit(view, placeBlock(view.state.sliceDoc(), from, to, block, view.state.lineBreak), "input.image");
 }
 
 /** The first file of a drop or a paste, if it carries one. */
@@ -59,8 +79,9 @@ export function fileOf(data: DataTransfer | null): File | null {
 /**
  * Pictures dropped or pasted into the text go to `onPicture` rather than
  * in as text. A drop first moves the cursor where the picture was let go.
+ * An address pasted over selected text makes it a link.
  */
-function pictureHandlers(onPicture: (file: File) => void): Extension {
+function dropAndPasteHandlers(onPicture: (file: File) => void): Extension {
   return EditorView.domEventHandlers({
     drop(event, view) {
       const file = fileOf(event.dataTransfer);
@@ -71,11 +92,18 @@ function pictureHandlers(onPicture: (file: File) => void): Extension {
       onPicture(file);
       return true;
     },
-    paste(event) {
+    paste(event, view) {
       const file = fileOf(event.clipboardData);
-      if (!file) return false;
+      if (file) {
+        event.preventDefault();
+        onPicture(file);
+        return true;
+      }
+      const { from, to } = view.state.selection.main;
+      const link = pasteLink(view.state.sliceDoc(), from, to, event.clipboardData?.getData("text/plain") ?? "");
+      if (!link) return false;
       event.preventDefault();
-      onPicture(file);
+      applyEdit(view, link, "input.paste");
       return true;
     },
   });
@@ -123,26 +151,37 @@ export function languageExtensions(postLang: string): Extension {
   return [EditorView.contentAttributes.of({ spellcheck: "true", lang: postLang }), placeholder(t("editor.placeholder"))];
 }
 
-/**
- * `onChange` hears every change of the text; `onLayout` hears when the
- * editor's geometry changes (lines measured, wrapped, scrolled into view);
- * `onPicture` gets the pictures dropped or pasted in.
- */
+/** What the editor tells the page around it. */
+export interface EditorHooks {
+  /** Every change of the text. */
+  onChange: (text: string) => void;
+  /** The editor's geometry changed (lines measured, wrapped, scrolled into view). */
+  onLayout?: () => void;
+  /** A picture was dropped or pasted in. */
+  onPicture?: (file: File) => void;
+  /** The author asked for a link (Ctrl+K): the address is asked in the page. */
+  onLink?: (view: EditorView) => void;
+}
+
 export function editorExtensions(
   lang: string,
   lineSeparator: string,
-  onChange: (text: string) => void,
-  onLayout: () => void = () => {},
-  onPicture: (file: File) => void = () => {},
+  { onChange, onLayout = () => {}, onPicture = () => {}, onLink = () => {} }: EditorHooks,
 ): Extension[] {
   return [
-    pictureHandlers(onPicture),
+    dropAndPasteHandlers(onPicture),
     history(),
     drawSelection(),
     keymap.of([
       { key: "Mod-b", run: format("bold") },
       { key: "Mod-i", run: format("italic") },
-      { key: "Mod-k", run: format("link") },
+      {
+        key: "Mod-k",
+        run: (view) => {
+          onLink(view);
+          return true;
+        },
+      },
       ...defaultKeymap,
       ...historyKeymap,
       ...searchKeymap,

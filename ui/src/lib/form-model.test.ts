@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, editable, formValues, leaves, withChanges } from "./form-model";
+import { changedFields, editable, fieldId, firstToFill, formValues, leaves, withChanges } from "./form-model";
 import { currentPost, field, siteFields } from "./test-fields";
 
 const load = (fm: Record<string, unknown>) => {
@@ -33,6 +33,26 @@ describe("the form's inputs", () => {
     expect(values.image).toBe("/blog/old.png");
     expect(values.date).toBe("2023-11-30");
     expect(values["badge.label"]).toBe("");
+  });
+});
+
+describe("where a new post's cursor starts", () => {
+  const fresh = { date: "2026-09-01T00:00:00.000Z", title: "Notre rentrée", author: "Camille" };
+
+  it("is the first text box left empty, in the form's order", () => {
+    expect(firstToFill(siteFields, formValues(siteFields, fresh))).toBe("badge.label");
+    expect(firstToFill(siteFields, formValues(siteFields, { ...fresh, badge: { label: "Vie associative" } }))).toBe("description");
+  });
+
+  it("skips dates, pictures, lists and numbers, and blanks count as empty", () => {
+    const filled = { ...fresh, badge: { label: "A" }, description: "Un résumé.", author: "  " };
+    expect(firstToFill(siteFields, formValues(siteFields, filled))).toBe("author");
+    expect(firstToFill(siteFields, formValues(siteFields, { ...filled, author: "Camille" }))).toBeNull();
+  });
+
+  it("names the input by the id the form gives it", () => {
+    expect(fieldId("badge.label")).toBe("field-badge-label");
+    expect(fieldId("description")).toBe("field-description");
   });
 });
 

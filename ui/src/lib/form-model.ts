@@ -24,6 +24,22 @@ export function leaves(fields: Field[], prefix = ""): Leaf[] {
   });
 }
 
+/** The id of a field's input, from its dotted key (`badge.label` gives `field-badge-label`). */
+export function fieldId(key: string): string {
+  return `field-${key.replace(/\W/g, "-")}`;
+}
+
+/**
+ * The first text box of the form still empty, in the form's order: where a
+ * new post's author types next, so the cursor starts there. Dates, pictures,
+ * lists and choices are left out; null when every text box is filled.
+ */
+export function firstToFill(fields: Field[], values: FormValues): string | null {
+  const empty = ({ key, field }: Leaf) =>
+    (field.widget === "string" || field.widget === "text") && typeof (values[key] ?? "") === "string" && String(values[key] ?? "").trim() === "";
+  return leaves(fields).find(empty)?.key ?? null;
+}
+
 export function getPath(data: unknown, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (isRecord(node) ? node[part] : undefined), data);
 }

@@ -29,8 +29,8 @@ const fr = {
   "list.noMatch": "Aucun titre ne contient « {query} ».",
   "list.untitled": "Sans titre",
   "list.noDate": "Sans date",
-  "list.errors": "À corriger",
-  "list.warnings": "À vérifier",
+  "list.errors": "À corriger : {messages}",
+  "list.warnings": "À vérifier : {messages}",
 
   "form.heading": "Informations de l'article",
   "form.file": "Fichier",
@@ -56,7 +56,15 @@ const fr = {
   "framing.cancel": "Annuler",
   "framing.use": "Utiliser cette couverture",
   "framing.using": "Écriture…",
-  "unit.kB": "Ko",
+  "framing.stepReading": "Lecture du fichier…",
+  "framing.stepPreparing": "Billet la redresse et en fait un aperçu pour le cadrage ; le cadre se placera sur ce qui attire l'œil.",
+  "framing.writing": "Écriture de la couverture…",
+  "framing.stepWriting": "Billet l'enregistre au format du site, puis la met dans le champ.",
+  "framing.exactPending": "Aperçu exact en préparation…",
+  "framing.cardWaiting": "En attente de l'image…",
+  "size.bytes": "{size}\u00A0o",
+  "size.kB": "{size}\u00A0Ko",
+  "size.MB": "{size}\u00A0Mo",
   "alt.heading": "Décrire l'image",
   "alt.help": "Ce texte remplace l'image pour qui ne la voit pas (lecteur d'écran, image qui ne charge pas).",
   "alt.label": "Description",
@@ -64,6 +72,8 @@ const fr = {
   "alt.insert": "Insérer l'image",
   "alt.inserting": "Insertion…",
   "form.counter": "{count} caractères sur {max}",
+  "date.format": "jj/mm/aaaa",
+  "date.invalid": "Date non comprise : écrivez-la sous la forme jj/mm/aaaa, par exemple {example}.",
 
   "editor.heading": "Texte de l'article",
   "editor.placeholder": "Écrivez votre article ici…",
@@ -78,7 +88,13 @@ const fr = {
   "toolbar.boldText": "texte en gras",
   "toolbar.italicText": "texte en italique",
   "toolbar.headingText": "Intertitre",
-  "toolbar.linkText": "texte du lien",
+  "link.heading": "Ajouter un lien",
+  "link.address": "Adresse du lien",
+  "link.placeholder": "https://exemple.org/une-page",
+  "link.help": "Collez l'adresse de la page (elle commence par https://), ou une adresse e-mail.",
+  "link.onText": "Le lien portera sur « {text} ».",
+  "link.onAddress": "Aucun texte n'est sélectionné : l'adresse elle-même sera le texte du lien.",
+  "link.insert": "Ajouter le lien",
 
   "preview.heading": "Aperçu",
   "preview.frameTitle": "Aperçu de l'article tel que le site l'affichera",
@@ -142,30 +158,49 @@ const fr = {
   "restore.gone": "Le fichier n'existe plus sur le disque : le récupérer le recrée.",
   "restore.later": "Plus tard",
   "ready.open": "Publier…",
-  "ready.openTitle": "Enregistrer, voir les fichiers de l'article, puis les committer ou les exporter",
+  "ready.openTitle": "Enregistrer, voir les fichiers de l'article, puis enregistrer cette version dans l'historique du site ou les exporter",
   "ready.heading": "Prêt à publier",
-  "ready.loading": "Lecture du dépôt…",
-  "ready.noRepository": "Ce site n'est pas dans un dépôt git : exportez les fichiers pour les envoyer à la personne qui publie.",
-  "ready.others": "Autres modifications dans le dépôt, non incluses ({count})",
-  "ready.diff": "Modifications de l'article depuis le dernier commit",
-  "ready.message": "Message du commit",
-  "ready.commit": "Committer ces fichiers",
-  "ready.committing": "Commit…",
-  "ready.committed": "Commit {id} : {count} fichier(s).",
+  "ready.loading": "Lecture des fichiers de l'article…",
+  "ready.noRepository": "Ce site n'a pas d'historique des versions : exportez les fichiers pour les envoyer à la personne qui publie.",
+  "ready.noRepositoryTitle": "Le site n'est pas dans un dépôt git.",
+  "ready.others": "Autres fichiers modifiés du site, non inclus ({count})",
+  "ready.diff": "Ce qui a changé depuis la dernière version enregistrée",
+  "ready.diffTitle": "Le diff de l'article depuis le dernier commit",
+  "ready.errors": "À corriger avant de publier",
+  "ready.warnings": "À vérifier",
+  "ready.blocked": "Corrigez d'abord les erreurs ci-dessus.",
+  "ready.message": "Description de cette version",
+  "ready.messageTitle": "Le message du commit git",
+  "ready.commit": "Enregistrer cette version dans l'historique du site",
+  "ready.commitTitle": "Fait un commit git de ces fichiers, et d'eux seuls",
+  "ready.committing": "Enregistrement de la version…",
+  "ready.recorded": "Version enregistrée : {files}.",
+  "ready.recordedTitle": "Commit {id}",
   "ready.export": "Exporter en zip…",
   "ready.exporting": "Export…",
   "ready.exportTitle": "Enregistrer le zip de l'article",
-  "ready.exported": "{file} : {count} fichier(s).",
+  "ready.exported": "Zip écrit : {file} ({files}).",
+  "files.one": "{count} fichier",
+  "files.other": "{count} fichiers",
+  "files.post": "l'article",
+  "files.itsCover": "sa couverture",
+  "files.cover": "la couverture",
+  "files.pictures.one": "une image",
+  "files.pictures.other": "{count} images",
   "state.new": "nouveau",
   "state.modified": "modifié",
-  "state.unchanged": "inchangé",
+  "state.unchanged": "déjà enregistré",
+  "state.recorded": "enregistré",
   "state.deleted": "supprimé",
   "state.missing": "manquant",
-  "state.ignored": "ignoré",
-  "state.outside": "hors dépôt",
+  "state.ignored": "exclu de l'historique",
+  "state.outside": "hors historique",
   "git.new": "Nouveau",
+  "git.newTitle": "Jamais enregistré dans l'historique du site",
   "git.modified": "Modifié",
-  "git.published": "Publié",
+  "git.modifiedTitle": "Modifié depuis la dernière version enregistrée dans l'historique du site",
+  "git.recorded": "Enregistré",
+  "git.recordedTitle": "Enregistré dans l'historique du site, tel qu'il est",
 
   "error.unexpected": "Quelque chose s'est mal passé. Réessayez ; si cela recommence, redémarrez Billet.",
   "error.dismiss": "Masquer ce message",
@@ -197,8 +232,8 @@ const en: Record<MessageKey, string> = {
   "list.noMatch": "No title contains “{query}”.",
   "list.untitled": "Untitled",
   "list.noDate": "No date",
-  "list.errors": "Needs fixing",
-  "list.warnings": "Worth checking",
+  "list.errors": "Needs fixing: {messages}",
+  "list.warnings": "Worth checking: {messages}",
 
   "form.heading": "Post details",
   "form.file": "File",
@@ -224,7 +259,15 @@ const en: Record<MessageKey, string> = {
   "framing.cancel": "Cancel",
   "framing.use": "Use this cover",
   "framing.using": "Writing…",
-  "unit.kB": "kB",
+  "framing.stepReading": "Reading the file…",
+  "framing.stepPreparing": "Billet turns it upright and makes a view of it to frame on; the frame will go on what catches the eye.",
+  "framing.writing": "Writing the cover…",
+  "framing.stepWriting": "Billet saves it in the site's format, then puts it in the field.",
+  "framing.exactPending": "Making the exact preview…",
+  "framing.cardWaiting": "Waiting for the picture…",
+  "size.bytes": "{size}\u00A0B",
+  "size.kB": "{size}\u00A0kB",
+  "size.MB": "{size}\u00A0MB",
   "alt.heading": "Describe the picture",
   "alt.help": "This text stands for the picture for those who cannot see it (screen readers, a picture that fails to load).",
   "alt.label": "Description",
@@ -232,6 +275,8 @@ const en: Record<MessageKey, string> = {
   "alt.insert": "Insert the picture",
   "alt.inserting": "Inserting…",
   "form.counter": "{count} of {max} characters",
+  "date.format": "YYYY-MM-DD",
+  "date.invalid": "Date not understood: write it as YYYY-MM-DD, for example {example}.",
 
   "editor.heading": "Post text",
   "editor.placeholder": "Write your post here…",
@@ -246,7 +291,13 @@ const en: Record<MessageKey, string> = {
   "toolbar.boldText": "bold text",
   "toolbar.italicText": "italic text",
   "toolbar.headingText": "Heading",
-  "toolbar.linkText": "link text",
+  "link.heading": "Add a link",
+  "link.address": "Link address",
+  "link.placeholder": "https://example.org/a-page",
+  "link.help": "Paste the page's address (it starts with https://), or an email address.",
+  "link.onText": "The link goes on “{text}”.",
+  "link.onAddress": "No text is selected: the address itself becomes the link's text.",
+  "link.insert": "Add the link",
 
   "preview.heading": "Preview",
   "preview.frameTitle": "The post as the site will show it",
@@ -310,49 +361,110 @@ const en: Record<MessageKey, string> = {
   "restore.gone": "The file no longer exists on disk: restoring recreates it.",
   "restore.later": "Later",
   "ready.open": "Publish…",
-  "ready.openTitle": "Save, see the post's files, then commit or export them",
+  "ready.openTitle": "Save, see the post's files, then record this version in the site's history or export them",
   "ready.heading": "Ready to publish",
-  "ready.loading": "Reading the repository…",
-  "ready.noRepository": "This site is not in a git repository: export the files and send them to whoever publishes.",
-  "ready.others": "Other changes in the repository, not included ({count})",
-  "ready.diff": "Changes to the post since the last commit",
-  "ready.message": "Commit message",
-  "ready.commit": "Commit these files",
-  "ready.committing": "Committing…",
-  "ready.committed": "Commit {id}: {count} file(s).",
+  "ready.loading": "Reading the post's files…",
+  "ready.noRepository": "This site keeps no history of versions: export the files and send them to whoever publishes.",
+  "ready.noRepositoryTitle": "The site is not in a git repository.",
+  "ready.others": "Other changed files of the site, not included ({count})",
+  "ready.diff": "What changed since the last recorded version",
+  "ready.diffTitle": "The post's diff since the last commit",
+  "ready.errors": "To fix before publishing",
+  "ready.warnings": "Worth checking",
+  "ready.blocked": "Fix the errors above first.",
+  "ready.message": "Description of this version",
+  "ready.messageTitle": "The git commit message",
+  "ready.commit": "Record this version in the site's history",
+  "ready.commitTitle": "Makes a git commit of these files, and of them only",
+  "ready.committing": "Recording the version…",
+  "ready.recorded": "Version recorded: {files}.",
+  "ready.recordedTitle": "Commit {id}",
   "ready.export": "Export as zip…",
   "ready.exporting": "Exporting…",
   "ready.exportTitle": "Save the post's zip",
-  "ready.exported": "{file}: {count} file(s).",
+  "ready.exported": "Zip written: {file} ({files}).",
+  "files.one": "{count} file",
+  "files.other": "{count} files",
+  "files.post": "the post",
+  "files.itsCover": "its cover",
+  "files.cover": "the cover",
+  "files.pictures.one": "a picture",
+  "files.pictures.other": "{count} pictures",
   "state.new": "new",
   "state.modified": "modified",
-  "state.unchanged": "unchanged",
+  "state.unchanged": "already recorded",
+  "state.recorded": "recorded",
   "state.deleted": "deleted",
   "state.missing": "missing",
-  "state.ignored": "ignored",
-  "state.outside": "no repository",
+  "state.ignored": "left out of the history",
+  "state.outside": "outside the history",
   "git.new": "New",
-  "git.modified": "Modified",
-  "git.published": "Published",
+  "git.newTitle": "Never recorded in the site's history",
+  "git.modified": "Changed",
+  "git.modifiedTitle": "Changed since last recorded in the site's history",
+  "git.recorded": "Recorded",
+  "git.recordedTitle": "Recorded in the site's history, as it is",
 
   "error.unexpected": "Something went wrong. Try again; if it keeps happening, restart Billet.",
   "error.dismiss": "Dismiss this message",
 };
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { fr, en };
+/**
+ * French typography puts a narrow no-break space before « : », « ; », « ? »
+ * and « ! », and inside « guillemets », so that they never start a line.
+ * The strings above are written with ordinary spaces, easier to read and
+ * type; this puts the right space in once, for every French string.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;?!»])/g, "\u202F$1").replace(/« /g, "«\u202F");
+}
 
+const frTyped = Object.fromEntries(Object.entries(fr).map(([key, text]) => [key, frenchSpacing(text)])) as Record<
+  MessageKey,
+  string
+>;
+
+export const messages: Record<Lang, Record<MessageKey, string>> = { fr: frTyped, en };
+
+/** Numbers given as parameters are written the language's way (« 4 000 », "4,000"). */
 export type Params = Record<string, string | number>;
 
 /** The message in `lang`, with `{name}` placeholders filled in. */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? formatNumber(value, lang) : value;
+  });
 }
 
 /** The message in the interface's current language; reactive in components. */
 export function t(key: MessageKey, params?: Params): string {
   return translate(uiLanguage.current, key, params);
+}
+
+/** The message for `count` things, in the singular or the plural as `lang` wants it (French: 0 and 1 are singular). */
+export function countOf(lang: Lang, count: number, one: MessageKey, other: MessageKey): string {
+  const form = new Intl.PluralRules(lang).select(count) === "one" ? one : other;
+  return translate(lang, form, { count });
+}
+
+/** A number as `lang` writes it: « 50,1 » and « 4 000 » in French, "50.1" and "4,000" in English. */
+export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(lang, options).format(value);
+}
+
+/** A share (1 for 100 %) as `lang` writes it: « 150 % », "150%". */
+export function formatPercent(value: number, lang: Lang): string {
+  return formatNumber(value, lang, { style: "percent", maximumFractionDigits: 0 });
+}
+
+/** A file's size in bytes, kilobytes or megabytes, with one decimal under 100 (« 50,1 Ko », "50.1 kB"). */
+export function formatSize(bytes: number, lang: Lang): string {
+  const [key, amount]: [MessageKey, number] =
+    bytes < 1000 ? ["size.bytes", bytes] : bytes < 1_000_000 ? ["size.kB", bytes / 1000] : ["size.MB", bytes / 1_000_000];
+  const size = formatNumber(amount, lang, { maximumFractionDigits: amount < 100 ? 1 : 0 });
+  return translate(lang, key, { size });
 }
 
 export function setUiLanguage(lang: Lang): void {

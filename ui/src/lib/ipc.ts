@@ -10,9 +10,9 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 // The interface's types are generated from the Rust types (bindings.ts);
 // these names are the ones the rest of the interface uses.
 export type {
-  AppInfo, Change, CoverFormat, CoverPreview, DiskChanges, Field, FieldMessage, FileState, Focus, Label, Lang,
-  ListedPost, LoadedPost, NewPostInput, PlannedPath, ReadyView, Restored, SelectOption, Settings, SiteInfo,
-  StagedImage, Widget, WrittenImage, Committed, ExportedZip,
+  AppInfo, Change, CoverFormat, CoverPreview, DiskChanges, Field, FieldMessage, FileRole, FileState, Focus, Label,
+  Lang, ListedPost, LoadedPost, NewPostInput, OtherChange, PlannedPath, ReadyProblem, ReadyView, Restored,
+  SelectOption, Settings, SiteInfo, StagedImage, Widget, WrittenImage, Committed, ExportedZip,
 } from "./bindings";
 import type {
   AppInfo, Badge, Change, Committed, CoverPreview, DiskChanges, ErrorReport, ExportedZip, FieldMessage, Focus, Lang,
@@ -24,7 +24,7 @@ import type {
 export type IpcError = ErrorReport;
 /** Unsaved edits kept from a session that ended without saving them. */
 export type Recovered = RecoveredPost;
-/** Where a post stands in git. */
+/** Where a post stands in the site's history (git): new, modified since recorded, or recorded. */
 export type GitBadge = Badge;
 /** One of the files that make a post, in the ready panel. */
 export type ReadyFile = PostFile;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { undo } from "@codemirror/commands";
-import { insertLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
-import { editorExtensions, runFormat } from "./editor-setup";
+import { insertLink, linkTarget, pasteLink, placeBlock, toggleLinePrefix, toggleWrap, type Edit } from "./markdown-commands";
+import { applyLink, editorExtensions, linkRequestFor, runFormat } from "./editor-setup";
 import { setUiLanguage } from "./i18n";
 
 /** Applies an edit; the text with `[` `]` marking the selection. */
@@ -13,12 +13,13 @@ function apply(doc: string, edit: Edit): string {
   return text.slice(0, a) + "[" + text.slice(a, b) + "]" + text.slice(b);
 }
 
-/** Runs a command on a text whose selection is marked with `[` `]`. */
-function run(marked: string, command: (doc: string, from: number, to: number) => Edit): string {
+/** Runs a command on a text whose selection is marked with `[` `]`; null when the command makes no edit. */
+function run(marked: string, command: (doc: string, from: number, to: number) => Edit | null): string | null {
   const from = marked.indexOf("[");
   const to = marked.indexOf("]") - 1;
   const doc = marked.replace("[", "").replace("]", "");
-  return apply(doc, command(doc, from, to));
+  const edit = command(doc, from, to);
+  return edit && apply(doc, edit);
 }
 
 describe("toggleWrap", () => {
@@ -80,12 +81,57 @@ describe("toggleLinePrefix", () => {
 });
 
 describe("links and images", () => {
-  it("links the selected text and selects the address to type", () => {
-    expect(run("voir [le site] ici", (d, f, t) => insertLink(d, f, t, "link text"))).toBe("voir [le site]([https://]) ici");
+  const link = (address: string) => (d: string, f: number, t: number) => insertLink(d, f, t, address);
+
+  it("links the selected text to the address given, the cursor after the link", () => {
+    expect(run("voir [le site] ici", link("https://dokos.io"))).toBe("voir [le site](https://dokos.io)[] ici");
   });
 
-  it("takes a selected address as the target and selects the text", () => {
-    expect(run("[https://dokos.io]", (d, f, t) => insertLink(d, f, t, "link text"))).toBe("[[link text]](https://dokos.io)");
+  it("keeps spaces at the selection's ends outside the link", () => {
+    expect(run("voir[ le site ]ici", link("https://dokos.io"))).toBe("voir [le site](https://dokos.io)[] ici");
+  });
+
+  it("takes the address itself as the text when nothing is selected", () => {
+    expect(run("Écrivez à []", link("https://dokos.io/contact"))).toBe("Écrivez à [https://dokos.io/contact](https://dokos.io/contact)[]");
+    expect(run("Écrivez à []", link("marie@asso.fr"))).toBe("Écrivez à [marie@asso.fr](mailto:marie@asso.fr)[]");
+  });
+
+  it("links a selected address to itself", () => {
+    expect(run("[https://dokos.io]", link("https://dokos.io"))).toBe("[https://dokos.io](https://dokos.io)[]");
+  });
+
+  it("makes no link of what is no address", () => {
+    expect(run("voir [le site]", link("le site de Mésange"))).toBeNull();
+    expect(run("voir [le site]", link("  "))).toBeNull();
+  });
+
+  it("reads addresses as an author types them", () => {
+    expect(linkTarget(" https://dokos.io/tarifs ")).toBe("https://dokos.io/tarifs");
+    expect(linkTarget("http://exemple.org")).toBe("http://exemple.org");
+    expect(linkTarget("mailto:marie@asso.fr")).toBe("mailto:marie@asso.fr");
+    expect(linkTarget("marie@asso.fr")).toBe("mailto:marie@asso.fr");
+    expect(linkTarget("www.dokos.io")).toBe("https://www.dokos.io");
+    expect(linkTarget("dokos.io/tarifs?an=2026")).toBe("https://dokos.io/tarifs?an=2026");
+    expect(linkTarget("/blog/2026/notre-rentree")).toBe("/blog/2026/notre-rentree");
+    expect(linkTarget("tel:+33123456789")).toBe("tel:+33123456789");
+    expect(linkTarget("javascript:alert(1)")).toBeNull();
+    expect(linkTarget("bonjour")).toBeNull();
+    expect(linkTarget("https://")).toBeNull();
+  });
+
+  it("links the selected text when a web or e-mail address is pasted over it", () => {
+    const paste = (text: string) => (d: string, f: number, t: number) => pasteLink(d, f, t, text);
+    expect(run("voir [le site] ici", paste("https://dokos.io\n"))).toBe("voir [le site](https://dokos.io)[] ici");
+    expect(run("écrire à [Marie]", paste("mailto:marie@asso.fr"))).toBe("écrire à [Marie](mailto:marie@asso.fr)[]");
+  });
+
+  it("lets any other paste go in as usual", () => {
+    const paste = (text: string) => (d: string, f: number, t: number) => pasteLink(d, f, t, text);
+    expect(run("voir []", paste("https://dokos.io"))).toBeNull();
+    expect(run("voir [le site]", paste("un autre texte"))).toBeNull();
+    expect(run("voir [le site]", paste("dokos.io"))).toBeNull();
+    expect(run("[https://old.example]", paste("https://dokos.io"))).toBeNull();
+    expect(run("[un\ndeux]", paste("https://dokos.io"))).toBeNull();
   });
 
   it("places an image as a paragraph of its own", () => {
@@ -100,13 +146,19 @@ describe("links and images", () => {
 
 describe("in a real editor", () => {
   let view: EditorView | null = null;
+  let asked: ReturnType<typeof linkRequestFor> | null = null;
   afterEach(() => {
     view?.destroy();
     view = null;
+    asked = null;
   });
 
   function editor(doc: string, from: number, to = from) {
-    const state = EditorState.create({ doc, extensions: editorExtensions("fr", "\n", () => {}), selection: EditorSelection.single(from, to) });
+    const state = EditorState.create({
+      doc,
+      extensions: editorExtensions("fr", "\n", { onChange: () => {}, onLink: (v) => (asked = linkRequestFor(v)) }),
+      selection: EditorSelection.single(from, to),
+    });
     view = new EditorView({ state, parent: document.body });
     return view;
   }
@@ -120,7 +172,7 @@ describe("in a real editor", () => {
     expect(v.state.doc.toString()).toBe("Hello world");
   });
 
-  it("answers Ctrl+B, Ctrl+I and Ctrl+K", () => {
+  it("answers Ctrl+B, Ctrl+I, and Ctrl+K by asking for the address", () => {
     setUiLanguage("en");
     const v = editor("Hello world", 6, 11);
     const press = (key: string) =>
@@ -130,8 +182,24 @@ describe("in a real editor", () => {
     press("i");
     expect(v.state.doc.toString()).toBe("Hello ***world***");
     press("k");
-    expect(v.state.doc.toString()).toBe("Hello ***[world](https://)***");
-    expect(v.state.sliceDoc(v.state.selection.main.from, v.state.selection.main.to)).toBe("https://");
+    expect(v.state.doc.toString()).toBe("Hello ***world***");
+    expect(asked).toEqual({ from: 9, to: 14, text: "world" });
+    expect(applyLink(v, asked!, "https://dokos.io")).toBe(true);
+    expect(v.state.doc.toString()).toBe("Hello ***[world](https://dokos.io)***");
+    undo(v);
+    expect(v.state.doc.toString()).toBe("Hello ***world***");
+  });
+
+  it("makes a link of an address pasted over the selection, in one undoable step", () => {
+    const v = editor("voir le site", 5, 12);
+    // jsdom has no DataTransfer: what the paste handler reads of one.
+    const data = { files: [], getData: (type: string) => (type === "text/plain" ? "https://dokos.io" : "") };
+    const event = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "clipboardData", { value: data });
+    v.contentDOM.dispatchEvent(event);
+    expect(v.state.doc.toString()).toBe("voir [le site](https://dokos.io)");
+    undo(v);
+    expect(v.state.doc.toString()).toBe("voir le site");
   });
 
   it("turns the cursor's line into a heading with the interface's placeholder", () => {
@@ -149,7 +217,7 @@ describe("in a real editor", () => {
 
   it("hands back a CRLF post with its CRLF line endings", () => {
     let text = "";
-    const state = EditorState.create({ doc: "a\r\nb\r\n", extensions: editorExtensions("fr", "\r\n", (t) => (text = t)) });
+    const state = EditorState.create({ doc: "a\r\nb\r\n", extensions: editorExtensions("fr", "\r\n", { onChange: (t) => (text = t) }) });
     view = new EditorView({ state, parent: document.body });
     view.dispatch({ changes: { from: 1, insert: "!" } });
     expect(text).toBe("a!\r\nb\r\n");

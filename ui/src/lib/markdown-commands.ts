@@ -105,25 +105,57 @@ export function toggleLinePrefix(doc: string, from: number, to: number, kind: Li
   return { from: start, to: end, insert, anchor: map(from, from < to), head: map(to, false) };
 }
 
-const URL_LIKE = /^(?:https?:\/\/|mailto:|www\.)\S+$/i;
+/** What the author can mean by an address, most specific first, and the link target it gives. */
+const ADDRESS_FORMS: Array<[RegExp, (typed: string) => string]> = [
+  // The web, e-mail or a phone already, or a page of the site (/blog/…, #a-heading): as it is.
+  [/^(?:https?:\/\/|mailto:|tel:|\/|#)\S+$/i, (typed) => typed],
+  [/^[^@\s/]+@[^@\s/]+\.[^@\s/]+$/, (typed) => `mailto:${typed}`],
+  // A bare domain (dokos.io, www.dokos.io/tarifs): the web.
+  [/^[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$/, (typed) => `https://${typed}`],
+];
+
+/** The link target for an address as the author typed or pasted it; null when it is none. */
+export function linkTarget(typed: string): string | null {
+  const address = typed.trim();
+  const form = ADDRESS_FORMS.find(([pattern]) => pattern.test(address));
+  return form ? form[1](address) : null;
+}
+
+/** Whether a selection is an address itself, to offer it as the link's target. */
+export function looksLikeAddress(text: string): boolean {
+  return /^(?:https?:\/\/|mailto:|www\.)\S+$/i.test(text.trim());
+}
 
 /**
- * Turns the selection into a link. Selected text becomes the link's text and
- * the address is selected for typing; a selected address becomes the target
- * and its text is selected instead.
+ * Makes the selection a link to the address `typed` (see linkTarget), or
+ * null when it is no address. With nothing selected, the address itself is
+ * the link's text. Spaces at the selection's ends stay outside the link,
+ * and the cursor lands after it, to go on writing.
  */
-export function insertLink(doc: string, from: number, to: number, textPlaceholder: string): Edit {
-  const selected = doc.slice(from, to).trim();
-  if (URL_LIKE.test(selected)) {
-    const url = selected.startsWith("www.") ? `https://${selected}` : selected;
-    const insert = `[${textPlaceholder}](${url})`;
-    return { from, to, insert, anchor: from + 1, head: from + 1 + textPlaceholder.length };
-  }
-  const text = selected || textPlaceholder;
-  const url = "https://";
-  const insert = `[${text}](${url})`;
-  const urlStart = from + text.length + 3;
-  return { from, to, insert, anchor: urlStart, head: urlStart + url.length };
+export function insertLink(doc: string, from: number, to: number, typed: string): Edit | null {
+  const url = linkTarget(typed);
+  if (!url) return null;
+  const selected = doc.slice(from, to);
+  const lead = /^\s*/.exec(selected)![0];
+  const trail = /\s*$/.exec(selected.slice(lead.length))![0];
+  const text = selected.slice(lead.length, selected.length - trail.length) || typed.trim().replace(/^mailto:/i, "");
+  const insert = `${lead}[${text}](${url})${trail}`;
+  const end = from + insert.length - trail.length;
+  return { from, to, insert, anchor: end, head: end };
+}
+
+/**
+ * A web or e-mail address pasted over selected text links that text, as
+ * the link button would. Null for any other paste, which goes in as usual:
+ * nothing selected, a selection over several lines or that is an address
+ * itself, or pasted text that is no address.
+ */
+export function pasteLink(doc: string, from: number, to: number, pasted: string): Edit | null {
+  const selected = doc.slice(from, to);
+  const address = pasted.trim();
+  if (selected.trim() === "" || selected.includes("\n") || looksLikeAddress(selected)) return null;
+  if (!/^(?:https?:\/\/|mailto:)\S+$/i.test(address)) return null;
+  return insertLink(doc, from, to, address);
 }
 
 /**

@@ -41,6 +41,7 @@ const site: SiteInfo = {
   cover: { field: "image", width: 1080, height: 600, format: "jpeg", quality: 82, path: "", max_bytes: 0, upscale: "warn", max_megapixels: 100, card_width: 360 },
   stylesheet: null,
   badge_labels: ["Tutoriel"],
+  default_author: null,
   recent: [],
 };
 
