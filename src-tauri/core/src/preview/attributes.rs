@@ -2,9 +2,11 @@
 //! component (`::card{.rounded-lg}`) or an inline element (`**a**{.big}`).
 //!
 //! The grammar is remark-mdc's. Of what it carries, only classes are kept:
-//! `.name` shortcuts and `class="a b"`. Ids, bindings and every other
-//! attribute (`onclick`, `style`…) are read, so that they are consumed, and
-//! dropped.
+//! `.name` shortcuts and `class="a b"`, and the few props whose words the
+//! site's prose components show (a tab's `label`, a key's `value`…), which
+//! the preview shows through its style sheet, never as words of the page.
+//! Ids, bindings and every other attribute (`onclick`, `style`…) are read,
+//! so that they are consumed, and dropped.
 
 /// The attributes kept from one `{...}` block.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -12,6 +14,36 @@ pub(super) struct Attributes {
     /// Space-separated class names, each free of characters that would need
     /// escaping in an HTML attribute.
     pub classes: String,
+    /// The props of [`SHOWN`] that were given, with their values.
+    pub shown: Vec<(&'static str, String)>,
+}
+
+/// The props that Nuxt UI's prose components write out as words: the
+/// preview carries them as `data-*` attributes for its style sheet.
+pub(super) const SHOWN: &[&str] = &["filename", "label", "title", "value"];
+
+impl Attributes {
+    /// The attributes as they go into a start tag: ` class="…" data-label="…"`.
+    pub fn to_html(&self, classes_before: &str) -> String {
+        let mut html = String::new();
+        if !classes_before.is_empty() || !self.classes.is_empty() {
+            html.push_str(" class=\"");
+            html.push_str(classes_before);
+            if !classes_before.is_empty() && !self.classes.is_empty() {
+                html.push(' ');
+            }
+            html.push_str(&self.classes);
+            html.push('"');
+        }
+        for (name, value) in &self.shown {
+            html.push_str(" data-");
+            html.push_str(name);
+            html.push_str("=\"");
+            super::escape_into(&mut html, value);
+            html.push('"');
+        }
+        html
+    }
 }
 
 /// Parses the `{...}` block at the start of `s`. Returns what it keeps and
@@ -23,12 +55,16 @@ pub(super) fn parse(s: &str) -> Option<(Attributes, usize)> {
         return None;
     }
     let mut classes: Vec<&str> = Vec::new();
+    let mut shown = Vec::new();
     let mut i = 1;
     loop {
         i = skip_spaces(b, i);
         match *b.get(i)? {
             b'}' => {
-                let mut attributes = Attributes::default();
+                let mut attributes = Attributes {
+                    shown,
+                    ..Attributes::default()
+                };
                 for class in classes.iter().flat_map(|c| c.split_ascii_whitespace()) {
                     if is_safe_class(class) {
                         if !attributes.classes.is_empty() {
@@ -106,11 +142,34 @@ pub(super) fn parse(s: &str) -> Option<(Attributes, usize)> {
                 }
                 if name == "class" {
                     classes.push(value);
+                } else if let Some(prop) = SHOWN.iter().find(|p| **p == name) {
+                    shown.push((*prop, value.to_string()));
                 }
             }
             _ => return None,
         }
     }
+}
+
+/// The length of a `[label]` (balanced brackets, backslash escapes).
+pub(super) fn label_len(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (i, c) in s.bytes().enumerate() {
+        match c {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn skip_spaces(b: &[u8], mut i: usize) -> usize {

@@ -23,7 +23,8 @@
 
 use std::borrow::Cow;
 
-use super::attributes;
+use super::attributes::{self, Attributes};
+use super::inline_components;
 
 /// A component that is open at the current line.
 struct Open<'a> {
@@ -41,7 +42,7 @@ struct Fence {
 /// The body with its MDC block components turned into `<div>` lines; the
 /// input itself when it has none.
 pub(super) fn expand(src: &str) -> Cow<'_, str> {
-    if !src.contains("::") {
+    if !src.contains(':') {
         return Cow::Borrowed(src);
     }
     let lines: Vec<&str> = src.split_inclusive('\n').collect();
@@ -67,15 +68,22 @@ pub(super) fn expand(src: &str) -> Cow<'_, str> {
             continue;
         }
         if text.starts_with("::") {
-            if let Some((colons, name, classes)) = opening(text) {
-                open_div(&mut out, indent, "mdc-", name, &classes);
+            if let Some((colons, name, attributes)) = opening(text) {
+                changed = true;
+                if name == "br" {
+                    // A break, not a container: what follows is not inside it.
+                    out.push('\n');
+                    out.push_str(indent);
+                    out.push_str("<br>\n\n");
+                    continue;
+                }
+                open_div(&mut out, indent, "mdc-", name, &attributes);
                 stack.push(Open {
                     colons,
                     indent,
                     slot_open: false,
                 });
                 i += props_block(&lines[i..], colons);
-                changed = true;
                 continue;
             }
             if let Some(colons) = closing(text) {
@@ -90,12 +98,24 @@ pub(super) fn expand(src: &str) -> Cow<'_, str> {
                     continue;
                 }
             }
+        } else if inline_components::is_lone(text) {
+            // remark-mdc reads a line that is one inline component alone as
+            // a block of its own, which ends the paragraph before it: blank
+            // lines around it make CommonMark see the same.
+            out.push('\n');
+            out.push_str(line);
+            if !line.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
+            changed = true;
+            continue;
         } else if let Some(name) = slot(text) {
             if let Some(top) = stack.last_mut().filter(|top| top.indent == indent) {
                 if top.slot_open {
                     close_div(&mut out, indent);
                 }
-                open_div(&mut out, indent, "mdc-slot-", name, "");
+                open_div(&mut out, indent, "mdc-slot-", name, &Attributes::default());
                 top.slot_open = true;
                 changed = true;
                 continue;
@@ -127,8 +147,8 @@ fn split_line(line: &str) -> (&str, &str) {
 }
 
 /// `::name[label]{attributes}`: the number of colons, the name and the
-/// classes.
-fn opening(text: &str) -> Option<(usize, &str, String)> {
+/// attributes kept.
+fn opening(text: &str) -> Option<(usize, &str, Attributes)> {
     let colons = text.bytes().take_while(|&c| c == b':').count();
     if colons < 2 {
         return None;
@@ -138,15 +158,15 @@ fn opening(text: &str) -> Option<(usize, &str, String)> {
     let name = &rest[..name_len];
     let mut after = &rest[name_len..];
     if after.starts_with('[') {
-        after = &after[label_len(after)?..];
+        after = &after[attributes::label_len(after)?..];
     }
-    let mut classes = String::new();
+    let mut kept = Attributes::default();
     if after.starts_with('{') {
         let (parsed, len) = attributes::parse(after)?;
-        classes = parsed.classes;
+        kept = parsed;
         after = &after[len..];
     }
-    after.trim().is_empty().then_some((colons, name, classes))
+    after.trim().is_empty().then_some((colons, name, kept))
 }
 
 /// A line of colons only: how many.
@@ -179,27 +199,6 @@ fn name_len(s: &str) -> Option<usize> {
     (b[len - 1] != b'_').then_some(len)
 }
 
-/// The length of a `[label]` (balanced brackets, backslash escapes).
-fn label_len(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut escaped = false;
-    for (i, c) in s.bytes().enumerate() {
-        match c {
-            _ if escaped => escaped = false,
-            b'\\' => escaped = true,
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// How many lines a `---` props block right after an opening line spans (0
 /// when there is none, or when it is not closed before the component is).
 fn props_block(lines: &[&str], colons: usize) -> usize {
@@ -218,17 +217,12 @@ fn props_block(lines: &[&str], colons: usize) -> usize {
     0
 }
 
-fn open_div(out: &mut String, indent: &str, prefix: &str, name: &str, classes: &str) {
+fn open_div(out: &mut String, indent: &str, prefix: &str, name: &str, attributes: &Attributes) {
     out.push('\n');
     out.push_str(indent);
-    out.push_str("<div class=\"");
-    out.push_str(prefix);
-    out.push_str(name);
-    if !classes.is_empty() {
-        out.push(' ');
-        out.push_str(classes);
-    }
-    out.push_str("\">\n\n");
+    out.push_str("<div");
+    out.push_str(&attributes.to_html(&format!("{prefix}{name}")));
+    out.push_str(">\n\n");
 }
 
 fn close_div(out: &mut String, indent: &str) {

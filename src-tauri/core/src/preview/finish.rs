@@ -7,6 +7,7 @@
 //! `<` escaped in text everywhere except inside iframes. Reading that shape
 //! back needs no HTML parser.
 
+use super::escape_into;
 use super::urls::{self, ImageUrl};
 
 /// The caller's mapping from a site-relative image URL to the one to load.
@@ -172,18 +173,6 @@ pub(super) fn unescape(value: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn escape_into(out: &mut String, value: &str) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! The pass over pulldown-cmark's events that adds what CommonMark does not
-//! know:
+//! know, the way the site's renderer (remark-mdc) reads it:
 //!
-//! - MDC's inline `:br` becomes a line break. As in remark-mdc, it counts only
-//!   where a component may start: at the start of a line, after a space, or
-//!   after `[`, `*`, `_`, `(`; and the name must end there (`:bread` is not
-//!   `:br`). So `\:br` and `démo::br` stay text, as on the site.
-//! - `{.class}` right after an emphasis, strong, strikethrough, link, image or
-//!   code span gives that element its classes (the rest of the block is
-//!   dropped; see [`attributes`](super::attributes)).
+//! - MDC's inline syntax in text (`:br`, `:icon{…}`, `:badge[…]`,
+//!   `{{ … }}`; see [`inline_components`](super::inline_components)).
+//! - A bracketed text that is not a link, `[SITE WEB]`, is an MDC span: its
+//!   words without the brackets. pulldown-cmark reports it as a link it could
+//!   not resolve, which becomes the span.
+//! - `{.class}` right after an emphasis, strong, strikethrough, link, span,
+//!   image or code span gives that element its classes (the rest of the
+//!   block is dropped; see [`attributes`](super::attributes)).
 //! - Table column alignment becomes `align` instead of pulldown-cmark's
 //!   `style`, which the sanitizer does not let through.
 //!
@@ -16,9 +17,13 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use super::attributes::{self, Attributes};
+use super::escape_into;
+use super::inline_components::{self, Kind};
 
 /// An attribute block is short: looking further than this for its end would
 /// only make long lines slow.
@@ -26,14 +31,26 @@ const MAX_ATTRIBUTES_LEN: usize = 512;
 
 /// The events of `src`, adjusted as described in the module docs.
 pub(super) fn events(src: &str, options: Options) -> Vec<Event<'_>> {
+    // `[text]` that names no link is an MDC span. `![text]` and `[a][b]`
+    // stay text, as on the site.
+    let span = |link: BrokenLink| {
+        let shortcut = link.link_type == LinkType::Shortcut;
+        let image = link.span.start > 0 && src.as_bytes()[link.span.start - 1] == b'!';
+        (shortcut && !image).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
+    };
     let mut parsed: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(src, options).into_offset_iter().collect();
+        Parser::new_with_broken_link_callback(src, options, Some(span))
+            .into_offset_iter()
+            .collect();
     let mut pass = Pass {
         src,
         out: Vec::with_capacity(parsed.len()),
         open: Vec::new(),
+        component: None,
+        lone_component: false,
         consumed_to: 0,
         code_blocks: 0,
+        fenced: false,
         images: 0,
         table: Table::default(),
     };
@@ -48,12 +65,20 @@ pub(super) fn events(src: &str, options: Options) -> Vec<Event<'_>> {
 struct Pass<'a> {
     src: &'a str,
     out: Vec<Event<'a>>,
-    /// Where in `out` each open inline element (emphasis, link…) started.
-    open: Vec<usize>,
+    /// Where in `out` each open inline element (emphasis, link…) started,
+    /// and the inline component it is, for an MDC span `:name[…]`.
+    open: Vec<(usize, Option<&'a str>)>,
+    /// `:name` just before an MDC span, which makes it a component.
+    component: Option<&'a str>,
+    /// The paragraph being read is one component alone, written without
+    /// `<p>`.
+    lone_component: bool,
     /// Source bytes before this offset belong to an attribute block already
     /// applied: the text there is not rendered.
     consumed_to: usize,
     code_blocks: usize,
+    /// The open code block is fenced, and was started by [`fence_start`].
+    fenced: bool,
     images: usize,
     table: Table,
 }
@@ -68,7 +93,7 @@ struct Table {
 impl<'a> Pass<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>, next: &[(Event, Range<usize>)]) {
         match event {
-            Event::Text(text) => self.text(text, range),
+            Event::Text(text) => self.text(text, range, next),
             Event::Code(code) => {
                 let attributes = match self.images {
                     0 => self.attributes_after(range.end, next),
@@ -86,13 +111,21 @@ impl<'a> Pass<'a> {
                     None => self.out.push(Event::Code(code)),
                 }
             }
+            // A paragraph that is one component alone is that component, a
+            // block (see `components`, which put it on its own).
+            Event::Start(Tag::Paragraph)
+                if inline_components::is_lone(&self.src[range.clone()]) =>
+            {
+                self.lone_component = true;
+            }
+            Event::End(TagEnd::Paragraph) if self.lone_component => self.lone_component = false,
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end, range, next),
             other => self.out.push(other),
         }
     }
 
-    fn text(&mut self, text: CowStr<'a>, range: Range<usize>) {
+    fn text(&mut self, text: CowStr<'a>, range: Range<usize>, next: &[(Event, Range<usize>)]) {
         let mut start = range.start;
         let mut text = text;
         if start < self.consumed_to {
@@ -104,47 +137,38 @@ impl<'a> Pass<'a> {
             text = CowStr::Borrowed(&self.src[start..range.end]);
         }
         let plain = self.code_blocks == 0 && self.images == 0;
-        if plain && text.contains(":br") && self.src.get(start..range.end) == Some(&*text) {
-            self.breaks(start, range.end);
+        if plain
+            && inline_components::maybe_in(&text)
+            && self.src.get(start..range.end) == Some(&*text)
+        {
+            self.components(start, range.end, next);
         } else {
             self.out.push(Event::Text(text));
         }
     }
 
-    /// The source text `start..end`, with each MDC `:br` in it as a break.
-    fn breaks(&mut self, start: usize, end: usize) {
+    /// The source text `start..end`, with MDC's inline syntax in it turned
+    /// into breaks and components.
+    fn components(&mut self, start: usize, end: usize, next: &[(Event, Range<usize>)]) {
         let src = self.src;
-        let bytes = src.as_bytes();
         let mut piece = start;
-        let mut from = start;
-        while let Some(found) = src[from..end].find(":br") {
-            let at = from + found;
-            let after = at + 3;
-            let starts_ok = at == 0
-                || matches!(
-                    bytes[at - 1],
-                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'*' | b'_' | b'('
-                );
-            let next = bytes.get(after).copied();
-            let ends_ok =
-                !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':'));
-            if !(starts_ok && ends_ok) {
-                from = at + 1;
-                continue;
-            }
-            if at > piece {
+        for found in inline_components::find(src, start, end) {
+            if found.start > piece {
                 self.out
-                    .push(Event::Text(CowStr::Borrowed(&src[piece..at])));
+                    .push(Event::Text(CowStr::Borrowed(&src[piece..found.start])));
             }
-            self.out.push(Event::HardBreak);
-            piece = after;
-            if next == Some(b'{') {
-                // `:br{}`: the block is read and dropped.
-                if let Some((_, len)) = attributes::parse(&src[after..end]) {
-                    piece = after + len;
+            piece = found.end;
+            match found.kind {
+                Kind::Break => self.out.push(Event::HardBreak),
+                Kind::Binding => self.out.push(Event::InlineHtml(
+                    "<span class=\"mdc-binding\"></span>".into(),
+                )),
+                Kind::Opens { name } if found.end == end && opens_span(next, end) => {
+                    self.component = Some(name);
                 }
+                Kind::Opens { name } => self.empty_component(name, &Attributes::default()),
+                Kind::Empty { name, attributes } => self.empty_component(name, &attributes),
             }
-            from = piece;
         }
         if piece < end {
             self.out
@@ -152,14 +176,30 @@ impl<'a> Pass<'a> {
         }
     }
 
+    fn empty_component(&mut self, name: &str, attributes: &Attributes) {
+        let html = format!(
+            "<span{}></span>",
+            attributes.to_html(&format!("mdc-{name}"))
+        );
+        self.out.push(Event::InlineHtml(html.into()));
+    }
+
     fn start(&mut self, tag: Tag<'a>) {
         match &tag {
-            Tag::CodeBlock(_) => self.code_blocks += 1,
+            Tag::CodeBlock(kind) => {
+                self.code_blocks += 1;
+                if let CodeBlockKind::Fenced(info) = kind {
+                    self.out.push(Event::Html(fence_start(info).into()));
+                    self.fenced = true;
+                    return;
+                }
+            }
             Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } => {
-                self.open.push(self.out.len())
+                let component = self.component.take();
+                self.open.push((self.out.len(), component))
             }
             Tag::Image { .. } => {
-                self.open.push(self.out.len());
+                self.open.push((self.out.len(), None));
                 self.images += 1;
             }
             Tag::Table(alignments) => {
@@ -193,7 +233,14 @@ impl<'a> Pass<'a> {
 
     fn end(&mut self, end: TagEnd, range: Range<usize>, next: &[(Event, Range<usize>)]) {
         match end {
-            TagEnd::CodeBlock => self.code_blocks = self.code_blocks.saturating_sub(1),
+            TagEnd::CodeBlock => {
+                self.code_blocks = self.code_blocks.saturating_sub(1);
+                // Indented code blocks keep pulldown-cmark's own writing.
+                if std::mem::take(&mut self.fenced) {
+                    self.out.push(Event::Html("</code></pre>\n".into()));
+                    return;
+                }
+            }
             TagEnd::TableHead => self.table.in_head = false,
             TagEnd::TableCell => self.table.cell += 1,
             TagEnd::Emphasis
@@ -201,12 +248,24 @@ impl<'a> Pass<'a> {
             | TagEnd::Strikethrough
             | TagEnd::Link
             | TagEnd::Image => {
-                let start = self.open.pop();
+                let open = self.open.pop();
                 if end == TagEnd::Image {
                     self.images = self.images.saturating_sub(1);
                 }
-                if let Some(start) = start.filter(|_| self.images == 0) {
-                    if let Some(attributes) = self.attributes_after(range.end, next) {
+                if let Some((start, component)) = open.filter(|_| self.images == 0) {
+                    let attributes = self.attributes_after(range.end, next);
+                    if is_span(&self.out[start]) {
+                        let attributes = attributes.unwrap_or_default();
+                        let class = component.map(|name| format!("mdc-{name}"));
+                        let html = format!(
+                            "<span{}>",
+                            attributes.to_html(class.as_deref().unwrap_or(""))
+                        );
+                        self.out[start] = Event::InlineHtml(html.into());
+                        self.out.push(Event::InlineHtml("</span>".into()));
+                        return;
+                    }
+                    if let Some(attributes) = attributes {
                         if self.with_classes(start, end, &attributes) {
                             return;
                         }
@@ -319,6 +378,55 @@ impl<'a> Pass<'a> {
     }
 }
 
+/// A fenced code block's start tags. Its info string is read as the site
+/// reads it: `ts [nuxt.config.ts] {1,3-5} meta` is the language `ts`, the
+/// file name (shown by the style sheet, as Nuxt UI shows it above the code)
+/// and highlighted lines (not shown).
+fn fence_start(info: &str) -> String {
+    let filename = info
+        .find('[')
+        .and_then(|open| Some((open, info[open..].rfind(']')? + open)))
+        .map(|(open, close)| &info[open + 1..close]);
+    let language = info
+        .split(['[', '{'])
+        .next()
+        .and_then(|head| head.split_whitespace().next());
+    let mut html = String::from("<pre");
+    if let Some(name) = filename.filter(|name| !name.is_empty()) {
+        html.push_str(" data-filename=\"");
+        escape_into(&mut html, name);
+        html.push('"');
+    }
+    html.push_str("><code");
+    if let Some(language) = language {
+        html.push_str(" class=\"language-");
+        escape_into(&mut html, language);
+        html.push('"');
+    }
+    html.push('>');
+    html
+}
+
+/// Whether `event` starts an MDC span: a link pulldown-cmark could not
+/// resolve, kept only because the broken-link callback said so, or a
+/// shortcut reference `[name]` even when `[name]: url` is defined below:
+/// remark-mdc reads that as a span too (a collapsed `[name][]` stays a link).
+fn is_span(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(Tag::Link {
+            link_type: LinkType::ShortcutUnknown | LinkType::Shortcut,
+            ..
+        })
+    )
+}
+
+/// Whether the next event is an MDC span starting at `at`.
+fn opens_span(next: &[(Event, Range<usize>)], at: usize) -> bool {
+    next.first()
+        .is_some_and(|(event, range)| range.start == at && is_span(event))
+}
+
 /// An image's alt text from the events of its description, as pulldown-cmark
 /// would write it.
 fn alt_text(events: &[Event]) -> String {
@@ -347,20 +455,6 @@ fn push_class(html: &mut String, classes: &str) {
     html.push('"');
 }
 
-/// Escapes text for an HTML attribute value or element content.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use pulldown_cmark::html;
@@ -375,13 +469,18 @@ mod tests {
     }
 
     #[test]
-    fn br_only_where_mdc_starts_a_component() {
+    fn components_only_where_mdc_starts_one() {
         assert_eq!(raw("a:br\n"), "<p>a:br</p>\n");
         assert_eq!(raw("a :br b\n"), "<p>a <br />\n b</p>\n");
-        assert_eq!(raw(":br\n"), "<p><br />\n</p>\n");
+        // Alone on its line, it is a block of its own.
+        assert_eq!(raw(":br\n"), "<br />\n");
         assert_eq!(raw("**a**:br\n"), "<p><strong>a</strong><br />\n</p>\n");
         assert_eq!(raw("x \\:br\n"), "<p>x :br</p>\n");
-        assert_eq!(raw("x :bread\n"), "<p>x :bread</p>\n");
+        // Another name is another component, with no words of its own.
+        assert_eq!(
+            raw("x :bread\n"),
+            "<p>x <span class=\"mdc-bread\"></span></p>\n"
+        );
         assert_eq!(raw("x :br{.a}y\n"), "<p>x <br />\ny</p>\n");
         assert_eq!(
             raw("`:br`\n\n```\n:br\n```\n"),

@@ -7,9 +7,11 @@
 //! 1. `components`: MDC block components (`::card` … `::`, slots `#title`)
 //!    become `<div class="mdc-card">` lines around their Markdown content.
 //! 2. pulldown-cmark parses the result with [`options`].
-//! 3. `inline`: the events are adjusted: MDC's `:br` becomes a line break,
-//!    `{.class}` after an inline element becomes its class, table column
-//!    alignment is carried without `style`.
+//! 3. The events are adjusted to what the site's renderer makes of them:
+//!    `inline` reads MDC's inline syntax (`:br`, `:kbd{…}`, `[span]`,
+//!    `{.class}` after an element) and carries table alignment without
+//!    `style`; `paragraphs` writes paragraphs where the site does; `autolinks` links
+//!    bare web and e-mail addresses.
 //! 4. `sanitize`: the HTML, raw HTML included, is cleaned by an allowlist
 //!    (tags, attributes, URL schemes, video hosts for iframes; see `urls`).
 //! 5. `finish`: iframes that lost their `src` are removed, and site-relative
@@ -18,10 +20,13 @@
 //! Front matter never renders: callers pass the body only.
 
 mod attributes;
+mod autolinks;
 mod components;
 mod finish;
 mod images;
 mod inline;
+mod inline_components;
+mod paragraphs;
 mod sanitize;
 mod urls;
 
@@ -62,10 +67,25 @@ pub fn render_with(markdown: &str, media: &dyn Fn(&str) -> Option<String>) -> St
 fn render_inner(markdown: &str, media: Option<finish::Media>) -> String {
     let source = components::expand(markdown);
     let events = inline::events(&source, options());
+    let events = autolinks::link(paragraphs::as_the_site(events));
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     let clean = sanitize::clean(&raw);
     finish::finish(clean, media)
+}
+
+/// Escapes text for an HTML attribute value or element content.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
 }
 
 /// Whether a link clicked in the preview may be handed to the system: only

@@ -99,7 +99,15 @@ fn build() -> Builder<'static> {
     builder
         .tags(TAGS.iter().copied().collect())
         .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
-        .generic_attributes(HashSet::from(["class"]))
+        // The props a component shows (see `attributes::SHOWN`), for the
+        // style sheet; inert data.
+        .generic_attributes(HashSet::from([
+            "class",
+            "data-filename",
+            "data-label",
+            "data-title",
+            "data-value",
+        ]))
         .tag_attributes(tag_attributes)
         .tag_attribute_values(HashMap::from([("th", alignments()), ("td", alignments())]))
         // A task list's box, whatever the input said it was.

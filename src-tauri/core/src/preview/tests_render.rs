@@ -128,7 +128,8 @@ fn mdc_br_as_the_site_renders_it() {
             // Escaped, it stays text.
             "➡️ <a href=\"https://demo.dokos.cloud/\" rel=\"noopener noreferrer\">https://demo.dokos.cloud/</a>:br",
             "➡️ <a href=\"https://tierslieux.dokos.io/\" rel=\"noopener noreferrer\">https://tierslieux.dokos.io/</a></p>",
-            "<p><br></p>",
+            // Alone on its line, `:br` is a block: no paragraph around it.
+            "<br>",
             "<p>✨ <strong>Les écritures de clôture sont générées.</strong><br>Suite</p>",
             "<ul><li><strong>Moins de choix</strong>.</li><li><br></li></ul>",
         )
@@ -154,7 +155,7 @@ fn mdc_card_from_the_webinar_post() {
         squeeze(&html),
         concat!(
             "<p><em>L'équipe Dokos</em> 💪</p>",
-            "<p><br></p>",
+            "<br>",
             "<div class=\"mdc-card\">",
             "<p><strong>Pour s'inscrire, cliquez ici :</strong></p>",
             "<ul>",

@@ -110,6 +110,33 @@ const PAYLOADS: &[&str] = &[
     "`x`{class=\"a\\\" onclick=alert(1)\"}",
     "x :br{onclick=alert(1)}",
     "::card\n#title{onclick=alert(1)}\nT\n::",
+    // component props, inline and in YAML, including the shown ones
+    "::tabs-item{label=\"\\\"><script>alert(1)</script>\"}\nx\n::",
+    "::card{title=\"<img src=x onerror=alert(1)>\" :to=\"javascript:alert(1)\"}\nx\n::",
+    "::callout\n---\ntitle: <script>alert(1)</script>\nto: javascript:alert(1)\n---\nx\n::",
+    ":kbd{value=\"<svg onload=alert(1)>\"}",
+    ":kbd{value='\"><img src=x onerror=alert(1)>'} text",
+    ":icon{name=\"x\" onclick=\"alert(1)\"}",
+    ":badge[<script>alert(1)</script>]{label=\"&quot;><script>alert(1)</script>\"}",
+    ":badge[**x**]{title=\"\\\" onmouseover=alert(1) x=\\\"\"}",
+    // slot names
+    "::card\n#<script>alert(1)</script>\nT\n::",
+    "::card\n#title\\\"onclick=alert(1)\nT\n::",
+    "::card\n#x onmouseover=alert(1)\nT\n::",
+    // code-fence meta
+    "```js [\"><script>alert(1)</script>] {1}\nx\n```",
+    "```<img/src/onerror=alert(1)> [a.js]\nx\n```",
+    "``` [file\" onclick=\"alert(1)] {1,3-5} meta=<script>\nx\n```",
+    // span attributes
+    "[x]{onclick=\"alert(1)\" .a}",
+    "[x]{class=\"a\\\" onclick=alert(1)\"}",
+    "[x]{title=\"</span><script>alert(1)</script>\"}",
+    "[<img src=x onerror=alert(1)>]{.a}",
+    // bindings and bare addresses
+    "{{ '<script>alert(1)</script>' }}",
+    "https://x.org/\"><script>alert(1)</script>",
+    "www.x.org/<img/src=x/onerror=alert(1)>",
+    "javascript:alert(1)@x.org and javascript://x.org/%0aalert(1)",
 ];
 
 fn assert_safe(payload: &str, html: &str) {
