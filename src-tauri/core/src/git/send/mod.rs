@@ -314,7 +314,13 @@ impl Sending<'_> {
             .map(String::from)
             .collect();
         if !conflicted.is_empty() && conflicted.iter().all(|f| *f == self.post_path) {
-            return self.conflict().map(Some);
+            let conflict = self.conflict()?;
+            // git left its markers in the file; the author's version goes
+            // back in their place, so that neither the editor nor the
+            // preview ever shows them while the author chooses.
+            let [_, _, yours] = self.stages()?;
+            crate::save::write_new(&self.git.workdir().join(&self.post_path), yours.as_bytes())?;
+            return Ok(Some(conflict));
         }
         self.undo()?;
         match conflicted.is_empty() {

@@ -177,6 +177,12 @@ fn a_conflict_in_the_post_is_settled_field_by_field_and_sent() {
         ),
         (Some("Bilan"), Some("Bilan de l'année"), Some("Notre bilan"))
     );
+    // No markers in the file while the author chooses: their own version.
+    let waiting = std::fs::read_to_string(author.join(POST)).unwrap();
+    assert!(
+        waiting.contains("title: Notre bilan\n") && !waiting.contains("<<<<"),
+        "{waiting}"
+    );
     // The waiting conflict is the same when asked again (after a restart).
     let again = Sending::resume(&site, POST).unwrap().conflict().unwrap();
     assert_eq!(again, conflict);
