@@ -571,6 +571,63 @@ fn a_colleagues_change_to_the_same_post_is_described_and_can_be_given_up() {
 }
 
 #[test]
+fn the_remote_moving_between_fetch_and_push_is_brought_in_and_sent_again() {
+    let world = World::new();
+    world.git(
+        world.dir.path(),
+        &["clone", "-q", &world.file_url(), "colleague"],
+    );
+    write(
+        &world.path("colleague"),
+        "blog/autre.md",
+        "---\ntitle: Autre\nauthor: Léa\n---\n\nTexte.\n",
+    );
+    // The remote's receiving end, as the author's clone reaches it: the
+    // first time, just before it answers, the colleague sends a post.
+    let script = world.path("receive-pack");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nif [ ! -e '{mark}' ]; then\n  touch '{mark}'\n  unset $(git rev-parse --local-env-vars)\n  git -C '{colleague}' add . && git -C '{colleague}' commit -q -m Autre && git -C '{colleague}' push -q origin main || exit 1\nfi\nexec git-receive-pack \"$@\"\n",
+            mark = world.path("moved").display(),
+            colleague = world.path("colleague").display(),
+        ),
+    )
+    .unwrap();
+    make_executable(&script);
+    world.git(
+        &world.author(),
+        &[
+            "config",
+            "remote.origin.receivepack",
+            &script.display().to_string(),
+        ],
+    );
+    world.edit_title("Au bon moment");
+    let out = world.publish(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(world.path("moved").exists(), "the colleague did not send");
+    let said = stderr(&out);
+    let steps: Vec<&str> = said.lines().map(|l| l.trim_start_matches("… ")).collect();
+    assert_eq!(
+        steps,
+        [
+            "Checking the post",
+            "Recording in the history",
+            "Getting the site's news",
+            "Sending",
+            "The site changed meanwhile: trying again",
+            "Adding your post to the site's news",
+            "Sending"
+        ]
+    );
+    assert!(world.remote_post("main").contains("title: Au bon moment"));
+    assert!(world
+        .git(&world.bare(), &["show", "main:blog/autre.md"])
+        .contains("Autre"));
+}
+
+#[test]
 fn without_a_git_program_publishing_says_so() {
     let world = World::new();
     world.edit_title("Sans git");

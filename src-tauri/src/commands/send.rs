@@ -19,7 +19,7 @@ pub async fn send_post(
     steps: Channel<Step>,
 ) -> Result<SendOutcome> {
     let now = chrono::Local::now().fixed_offset();
-    let mut report = move |step: Step| drop(steps.send(step));
+    let mut report = reporter(steps);
     on_site(&state, move |ws, _| {
         ws.send(&path, Some(&message), None, now, &mut report)
     })
@@ -34,7 +34,7 @@ pub async fn settle_post(
     choices: Settlement,
     steps: Channel<Step>,
 ) -> Result<SendOutcome> {
-    let mut report = move |step: Step| drop(steps.send(step));
+    let mut report = reporter(steps);
     on_site(&state, move |ws, _| ws.settle(&path, &choices, &mut report)).await
 }
 
@@ -51,4 +51,10 @@ pub async fn waiting_conflict(
 #[tauri::command]
 pub async fn abandon_send(state: State<'_, AppState>, path: String) -> Result<()> {
     on_site(&state, move |ws, _| ws.abandon_send(&path)).await
+}
+
+/// Tells the interface of each step. A window closed meanwhile does not
+/// stop the send: the step is simply not shown.
+fn reporter(steps: Channel<Step>) -> impl FnMut(Step) + Send + 'static {
+    move |step| drop(steps.send(step))
 }
