@@ -35,6 +35,7 @@ async function setField(driver, id, text) {
   await eventually(driver, async () => (await field.getAttribute("value")).length > 0, "the form is filled");
   await field.clear();
   await field.sendKeys(text);
+  assert.equal(await field.getAttribute("value"), text);
 }
 
 async function openPanelAndSend(driver) {
@@ -54,7 +55,7 @@ test("a post is sent to the remote, then a colleague's change to another is sett
     await setField(driver, "field-author", "Hélène Martin");
     await openPanelAndSend(driver);
     const done = await find(driver, "ready-done", 30000);
-    assert.equal(await done.getText(), "Envoyé sur le site (origin).");
+    await eventually(driver, async () => (await done.getText()) === "Envoyé sur le site (origin).", "« Envoyé sur le site »");
     const steps = await driver.executeScript(
       "return [...document.querySelectorAll('[data-testid=send-step]')].map((e) => e.dataset.step);",
     );
@@ -77,6 +78,18 @@ test("a post is sent to the remote, then a colleague's change to another is sett
     git(colleague, "-c", "user.name=Léa", "-c", "user.email=lea@example.org", "commit", "-q", "-am", "Encore le titre");
     git(colleague, "push", "-q", "origin", "main");
 
+    // The first send brought the colleague's title into the author's copy:
+    // once the list shows it, the app has taken that change in.
+    await eventually(
+      driver,
+      async () =>
+        (await driver.executeScript(
+          (rel) => document.querySelector(`[data-testid="post-item"][data-path="${rel}"]`).textContent,
+          SECOND,
+        )).includes("Importer ses adhérents"),
+      "the list shows the colleague's title",
+      20000,
+    );
     await openPost(driver, SECOND);
     await setField(driver, "field-title", "Vos adhérents depuis un tableur");
     await setField(driver, "field-description", "En quatre étapes, votre tableur devient votre liste d'adhérents.");
@@ -89,7 +102,10 @@ test("a post is sent to the remote, then a colleague's change to another is sett
     assert.deepEqual(keys, ["description", "title"]);
     const description = await settle.findElement({ css: "[data-testid=settle-field][data-key=description] [data-testid=choose-yours]" });
     assert.equal(await description.isSelected(), true);
-    const texts = await settle.findElement({ css: '[data-testid=settle-field][data-key=title]' }).getText();
+    // The words as laid out (textContent: a loaded machine may not have painted them yet).
+    const texts = await driver.executeScript(
+      "return [...document.querySelectorAll('[data-testid=settle-field][data-key=title] label')].map((l) => l.textContent.trim().replace(/\\s+/g, ' ')).join('\\n');",
+    );
     assert.match(texts, /Leur version\s+Importer ses membres/);
     assert.match(texts, /Votre version\s+Vos adhérents depuis un tableur/);
     assert.match(texts, /Avant vous deux\s+Importer ses adhérents/);
