@@ -18,11 +18,14 @@ need_cargo() {
 }
 
 # The system libraries Tauri builds against (WebKitGTK, GTK), and what the
-# tests use: Xvfb and WebKitWebDriver to drive the app, git to make and
-# check repositories (Billet itself never runs git), pkill (procps) to
-# crash the app on purpose.
+# tests use: Xvfb and WebKitWebDriver to drive the app, git (Billet sends
+# posts with it; the tests make and check repositories with it), pkill
+# (procps) to crash the app on purpose, an SSH server the sending tests
+# start on 127.0.0.1 (openssh-server) and GnuPG to sign commits with a
+# throwaway key (gnupg).
 SYSTEM_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
-  libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver git procps)
+  libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver git procps
+  openssh-server openssh-client gnupg)
 
 need_system_packages() {
   local missing=()

@@ -102,6 +102,22 @@ pub enum Command {
         #[arg(long, value_name = "NAME <EMAIL>", value_parser = parse_identity)]
         author: Option<Identity>,
     },
+    /// Send the post to the site: check it, commit its files (as `commit`),
+    /// bring in the remote's changes, replay on them, and push (to a
+    /// review branch when billet.yml's `publish: {review: true}` says so).
+    Publish {
+        post: PathBuf,
+        /// The commit message (default: "Blog: <title>" in the site's language).
+        #[arg(short, long)]
+        message: Option<String>,
+        /// Who commits when git's configuration has no user.name or user.email.
+        #[arg(long, value_name = "NAME <EMAIL>", value_parser = parse_identity)]
+        author: Option<Identity>,
+        /// Give up a send stopped on a conflict in the post (the post stays
+        /// committed, waiting to be sent).
+        #[arg(long, conflicts_with_all = ["message", "author"])]
+        abandon: bool,
+    },
     /// Write a zip of the post's files at their paths in the repository, with
     /// a note giving the commit message to use.
     Export {

@@ -79,6 +79,20 @@ pub fn run(args: Args, lang: Lang) -> Outcome {
             author,
         } => commit(&ws, &post, message.as_deref(), author.as_ref(), lang),
         Command::Export { post, output } => export(&ws, &post, &output, lang),
+        Command::Publish {
+            post,
+            abandon: true,
+            ..
+        } => crate::publish::abandon(&ws, &locate_post(&ws, &post, lang)?, lang),
+        Command::Publish {
+            post,
+            message,
+            author,
+            ..
+        } => {
+            let rel = locate_post(&ws, &post, lang)?;
+            crate::publish::publish(&ws, &rel, message.as_deref(), author.as_ref(), lang)
+        }
     }
 }
 
@@ -383,7 +397,7 @@ fn report(written: &media::Written, lang: Lang) {
 
 /// The site-relative path of a post named on the command line, which must
 /// be inside the site (it may not exist).
-fn locate_post(ws: &Workspace, given: &Path, lang: Lang) -> Result<String, Failure> {
+pub fn locate_post(ws: &Workspace, given: &Path, lang: Lang) -> Result<String, Failure> {
     let root = &ws.site().root;
     // A relative path is taken from the current folder, or else from the site's root.
     let in_site = given.is_relative() && !given.exists() && root.join(given).exists();

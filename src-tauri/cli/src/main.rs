@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod publish;
 
 use std::process::ExitCode;
 

@@ -10,6 +10,7 @@ pub mod posts;
 pub mod preview;
 pub mod publish;
 pub mod recovery;
+pub mod send;
 pub mod site;
 
 use billet_core::lang::{Explain, Lang};

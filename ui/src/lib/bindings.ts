@@ -110,7 +110,7 @@ export type Problem = { severity: Severity, line: number, } & ({ "code": "unread
  */
 label: Label | null, problem: FieldProblem, } | { "code": "cover_missing", url: string, } | { "code": "cover_outside_site", url: string, } | { "code": "cover_wrong_size", width: number, height: number, want_width: number, want_height: number, } | { "code": "cover_not_a_picture", url: string, } | { "code": "cover_too_heavy", bytes: number, max_bytes: number, } | { "code": "not_markdown" } | { "code": "unclean_name" } | { "code": "duplicate_slug", other: string, } | { "code": "looks_like_a_copy" });
 
-export type Badge = "new" | "modified" | "recorded";
+export type Badge = "new" | "modified" | "recorded" | "waiting" | "sent" | "in_review";
 
 export type ListedPost = { 
 /**
@@ -256,7 +256,11 @@ blocked: boolean, other_changes: Array<OtherChange>,
 /**
  * The post against the last commit, as a unified diff.
  */
-diff: string, message: string, };
+diff: string, message: string, 
+/**
+ * Sending goes to a review branch (billet.yml's `publish: {review: true}`).
+ */
+review: boolean, };
 
 export type Committed = { 
 /**
@@ -267,6 +271,71 @@ id: string,
  * The repository-relative paths committed (added, changed or removed).
  */
 files: Array<string>, };
+
+export type Step = "checking" | "recording" | "fetching" | "replaying" | "sending" | "retrying";
+
+export type Sent = { 
+/**
+ * The remote's name and address.
+ */
+remote: string, url: string, 
+/**
+ * The remote's branch that now has the post.
+ */
+branch: string, 
+/**
+ * Sent for review rather than to the site itself.
+ */
+review: boolean, 
+/**
+ * The page where the review is asked for, for hosts Billet knows.
+ */
+review_link: string | null, 
+/**
+ * The commit sent.
+ */
+commit: string, 
+/**
+ * The commit made by this send, if the post had changes to record.
+ */
+recorded: Committed | null, 
+/**
+ * Whether the author's work was replayed on changes from the remote.
+ */
+replayed: boolean, };
+
+export type Side = "theirs" | "yours" | "original" | "both";
+
+export type FieldChoice = { 
+/**
+ * The key, as in the post (`title`, `badge`).
+ */
+key: string, 
+/**
+ * The field's value as written in each version (its YAML, without
+ * the key); `None` where that version has no such field.
+ */
+original: string | null, theirs: string | null, yours: string | null, 
+/**
+ * The side that changed when only one did; yours when both did.
+ */
+suggested: Side, };
+
+export type BodyPart = { theirs: string, yours: string, 
+/**
+ * Whether the two differ (a choice to make).
+ */
+differs: boolean, suggested: Side, };
+
+export type PostConflict = { 
+/**
+ * Site-relative path of the post.
+ */
+path: string, fields: Array<FieldChoice>, body: Array<BodyPart>, };
+
+export type SendOutcome = { "kind": "sent" } & Sent | { "kind": "conflict" } & PostConflict;
+
+export type Settlement = { fields: Array<Side>, body: Array<Side>, };
 
 export type ExportedZip = { file: string, files: Array<string>, };
 

@@ -2,7 +2,7 @@
 // one place. Only the stores (session, pictures, publishing, preview, media)
 // call these functions; components call the stores, and may import the types.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getVersion } from "@tauri-apps/api/app";
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
@@ -13,11 +13,12 @@ export type {
   AppInfo, Change, CoverFormat, CoverPreview, DiskChanges, Field, FieldMessage, FileRole, FileState, Focus, Label,
   Lang, ListedPost, LoadedPost, NewPostInput, OtherChange, PlannedPath, ReadyProblem, ReadyView, Restored,
   SelectOption, Settings, SiteInfo, StagedImage, Widget, WrittenImage, Committed, ExportedZip,
+  BodyPart, FieldChoice, PostConflict, SendOutcome, Sent, Settlement, Side, Step,
 } from "./bindings";
 import type {
   AppInfo, Badge, Change, Committed, CoverPreview, DiskChanges, ErrorReport, ExportedZip, FieldMessage, Focus, Lang,
-  ListedPost, LoadedPost, NewPostInput, PlannedPath, PostFile, ReadyView, RecoveredPost, Restored, SiteInfo,
-  StagedImage, WrittenImage,
+  ListedPost, LoadedPost, NewPostInput, PlannedPath, PostConflict, PostFile, ReadyView, RecoveredPost, Restored,
+  SendOutcome, Settlement, SiteInfo, StagedImage, Step, WrittenImage,
 } from "./bindings";
 
 /** Every error from Rust: a stable code, and a message already in the UI's language. */
@@ -87,6 +88,22 @@ export const commitPost = (path: string, message: string) => invoke<Committed>("
 /** Asks where to write the zip (system dialog, opened by Rust); null when cancelled. */
 export const exportPost = (path: string, title: string) =>
   invoke<ExportedZip | null>("export_post", { path, title });
+
+/** Records and sends the post; `onStep` hears each step as it starts. */
+export const sendPost = (path: string, message: string, onStep: (step: Step) => void) =>
+  invoke<SendOutcome>("send_post", { path, message, steps: stepChannel(onStep) });
+/** Writes the author's choices into the post and finishes sending it. */
+export const settlePost = (path: string, choices: Settlement, onStep: (step: Step) => void) =>
+  invoke<SendOutcome>("settle_post", { path, choices, steps: stepChannel(onStep) });
+/** The conflict a send of the post stopped on, if one is waiting. */
+export const waitingConflict = (path: string) => invoke<PostConflict | null>("waiting_conflict", { path });
+export const abandonSend = (path: string) => invoke<void>("abandon_send", { path });
+
+function stepChannel(onStep: (step: Step) => void): Channel<Step> {
+  const channel = new Channel<Step>();
+  channel.onmessage = onStep;
+  return channel;
+}
 
 /** Asks for a site folder; null when the author cancels. */
 export async function pickFolder(title: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { LoadedPost, ReadyView } from "./ipc";
+import type { LoadedPost, PostConflict, ReadyView, SendOutcome, Step } from "./ipc";
 
 vi.mock("./ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("./ipc")>();
@@ -11,6 +11,11 @@ vi.mock("./ipc", async (importOriginal) => {
     readyPost: rust(),
     commitPost: rust(),
     exportPost: rust(),
+    sendPost: rust(),
+    settlePost: rust(),
+    abandonSend: rust(),
+    openLink: rust(),
+    waitingConflict: vi.fn(() => Promise.resolve(null)),
   };
 });
 
@@ -32,6 +37,28 @@ const ready: ReadyView = {
   other_changes: [],
   diff: "",
   message: "Billet : A",
+  review: false,
+};
+
+const conflict: PostConflict = {
+  path: "fr/blog/a.md",
+  fields: [{ key: "title", original: "A", theirs: "Leur A", yours: "Mon A", suggested: "yours" }],
+  body: [
+    { theirs: "Bonjour\n", yours: "Bonjour\n", differs: false, suggested: "theirs" },
+    { theirs: "Leur suite\n", yours: "", differs: true, suggested: "theirs" },
+  ],
+};
+
+const sentOutcome: SendOutcome = {
+  kind: "sent",
+  remote: "origin",
+  url: "git@github.com:acme/site.git",
+  branch: "billet/a",
+  review: true,
+  review_link: "https://github.com/acme/site/compare/main...billet/a?expand=1",
+  commit: "89abcdef01234567",
+  recorded: { id: "89abcdef01234567", files: ["fr/blog/a.md"] },
+  replayed: false,
 };
 
 beforeEach(() => {
@@ -106,5 +133,70 @@ describe("the ready panel", () => {
     ipc.exportPost.mockResolvedValueOnce({ file: "/tmp/a.zip", files: ["fr/blog/a.md", "public/blog/a.jpg"] });
     await publishing.exportZip();
     expect(publishing.done).toBe("Zip écrit\u202F: /tmp/a.zip (2 fichiers).");
+  });
+
+  it("sends, listing each step as Rust reports it, and offers the review page", async () => {
+    ipc.readyPost.mockResolvedValue(ready);
+    publishing.open();
+    await vi.waitFor(() => expect(publishing.view).not.toBeNull());
+    publishing.message = "Nouvel article";
+    ipc.sendPost.mockImplementationOnce(async (_path: string, _message: string, onStep: (s: Step) => void) => {
+      for (const step of ["checking", "recording", "fetching", "sending"] as Step[]) onStep(step);
+      return sentOutcome;
+    });
+    await publishing.send();
+    expect(ipc.sendPost).toHaveBeenCalledWith("fr/blog/a.md", "Nouvel article", expect.any(Function));
+    expect(publishing.steps).toEqual(["checking", "recording", "fetching", "sending"]);
+    expect(publishing.done).toBe("Envoyé pour relecture (origin).");
+    expect(publishing.recorded).toEqual(["fr/blog/a.md"]);
+    ipc.openLink.mockResolvedValueOnce(undefined);
+    publishing.openReview();
+    expect(ipc.openLink).toHaveBeenCalledWith("https://github.com/acme/site/compare/main...billet/a?expand=1");
+  });
+
+  it("shows a conflict with Rust's suggestions chosen, and settles with the author's choices", async () => {
+    ipc.readyPost.mockResolvedValue(ready);
+    publishing.open();
+    await vi.waitFor(() => expect(publishing.view).not.toBeNull());
+    ipc.sendPost.mockResolvedValueOnce({ kind: "conflict", ...conflict });
+    await publishing.send();
+    expect(publishing.conflict?.fields[0].key).toBe("title");
+    expect(publishing.fieldChoices).toEqual(["yours"]);
+    expect(publishing.bodyChoices).toEqual(["theirs", "theirs"]);
+    expect(publishing.done).toBeNull();
+    publishing.fieldChoices[0] = "theirs";
+    publishing.bodyChoices[1] = "both";
+    ipc.settlePost.mockResolvedValueOnce({ ...sentOutcome, review: false, review_link: null, branch: "main" });
+    await publishing.settle();
+    expect(ipc.settlePost).toHaveBeenCalledWith(
+      "fr/blog/a.md",
+      { fields: ["theirs"], body: ["theirs", "both"] },
+      expect.any(Function),
+    );
+    expect(publishing.conflict).toBeNull();
+    expect(publishing.done).toBe("Envoyé sur le site (origin).");
+  });
+
+  it("a send stopped on a conflict before is offered again when the panel opens", async () => {
+    ipc.readyPost.mockResolvedValue(ready);
+    ipc.waitingConflict.mockResolvedValueOnce(conflict);
+    publishing.open();
+    await vi.waitFor(() => expect(publishing.conflict).toEqual(conflict));
+    ipc.abandonSend.mockResolvedValueOnce(undefined);
+    await publishing.abandon();
+    expect(ipc.abandonSend).toHaveBeenCalledWith("fr/blog/a.md");
+    expect(publishing.conflict).toBeNull();
+    expect(publishing.done).toBe("Envoi abandonné\u202F: votre version reste enregistrée, en attente d'envoi.");
+  });
+
+  it("a refused send ends in the banner, with the post read again", async () => {
+    ipc.readyPost.mockResolvedValue(ready);
+    publishing.open();
+    await vi.waitFor(() => expect(publishing.view).not.toBeNull());
+    ipc.sendPost.mockRejectedValueOnce({ code: "send.offline", message: "origin ne répond pas." });
+    await publishing.send();
+    expect(session.error).toBe("origin ne répond pas.");
+    expect(publishing.working).toBeNull();
+    expect(ipc.readyPost).toHaveBeenCalledTimes(2);
   });
 });

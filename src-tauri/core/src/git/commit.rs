@@ -20,7 +20,7 @@ pub struct Identity {
     pub email: String,
 }
 
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Committed {
     /// The new commit's id, in hex.
     pub id: String,
@@ -124,7 +124,7 @@ pub fn commit_post(
     })
 }
 
-fn unfinished(op: gix::state::InProgress) -> Unfinished {
+pub(super) fn unfinished(op: gix::state::InProgress) -> Unfinished {
     use gix::state::InProgress as P;
     match op {
         P::Merge => Unfinished::Merge,

@@ -37,6 +37,32 @@ pub enum GitError {
     Git(String),
     #[error("zip: {0}")]
     Zip(String),
+    /// Sending needs the git program, and none is installed.
+    #[error("no git program is installed")]
+    NoProgram,
+    /// The repository has no remote to send to.
+    #[error("the repository has no remote named {0}")]
+    NoRemote(String),
+    /// The remote could not be reached: no network, a wrong address.
+    #[error("{remote} cannot be reached: {detail}")]
+    Offline { remote: String, detail: String },
+    /// The remote refused who the author is (password, token, SSH key).
+    #[error("{remote} refused the credentials: {detail}")]
+    Refused { remote: String, detail: String },
+    /// A hook refused the commit; its own words.
+    #[error("a hook refused the commit: {0}")]
+    HookRejected(String),
+    /// Replaying the author's work met a change to a file that is not the
+    /// post's: everything was put back as it was before sending.
+    #[error("conflicting changes in {}", .0.join(", "))]
+    Stopped(Vec<String>),
+    /// The remote refused the new commits, and again after one replay.
+    #[error("{remote} refused the changes: {detail}")]
+    Rejected { remote: String, detail: String },
+    /// A replay of the author's work is waiting for a settlement that
+    /// was not given, or there is none to settle.
+    #[error("no replay is waiting to be settled")]
+    NothingToSettle,
     #[error(transparent)]
     Path(#[from] PathError),
     #[error(transparent)]
@@ -62,6 +88,14 @@ impl Explain for GitError {
             GitError::Read(..) => "git.read",
             GitError::Git(_) => "git.failed",
             GitError::Zip(_) => "git.zip",
+            GitError::NoProgram => "send.no_git",
+            GitError::NoRemote(_) => "send.no_remote",
+            GitError::Offline { .. } => "send.offline",
+            GitError::Refused { .. } => "send.refused",
+            GitError::HookRejected(_) => "send.hook_rejected",
+            GitError::Stopped(_) => "send.stopped",
+            GitError::Rejected { .. } => "send.rejected",
+            GitError::NothingToSettle => "send.nothing_to_settle",
             GitError::Path(e) => e.code(),
             GitError::Save(e) => e.code(),
         }
@@ -84,6 +118,22 @@ impl Explain for GitError {
             (GitError::Git(e), Lang::En) => format!("The git repository could not be read or written ({e}). If another git program is working on it, wait for it to finish and try again."),
             (GitError::Zip(e), Lang::Fr) => format!("Le zip n'a pas pu être fait ({e})."),
             (GitError::Zip(e), Lang::En) => format!("The zip could not be made ({e})."),
+            (GitError::NoProgram, Lang::Fr) => "Pour envoyer l'article, Billet a besoin du programme git, qui n'est pas installé. Installez-le (Debian, Ubuntu : sudo apt install git ; macOS : xcode-select --install ; Windows : git-scm.com), puis réessayez. L'article reste enregistré dans l'historique.".into(),
+            (GitError::NoProgram, Lang::En) => "To send the post, Billet needs the git program, which is not installed. Install it (Debian, Ubuntu: sudo apt install git; macOS: xcode-select --install; Windows: git-scm.com), then try again. The post stays recorded in the history.".into(),
+            (GitError::NoRemote(r), Lang::Fr) => format!("Ce dépôt n'a pas d'adresse « {r} » où envoyer l'article. Demandez à la personne qui s'occupe du site de l'ajouter (git remote add {r} ADRESSE)."),
+            (GitError::NoRemote(r), Lang::En) => format!("This repository has no address “{r}” to send the post to. Ask whoever looks after the site to add it (git remote add {r} ADDRESS)."),
+            (GitError::Offline { remote, detail }, Lang::Fr) => format!("{remote} ne répond pas : pas de réseau, ou une adresse injoignable ({detail}). L'article est enregistré dans l'historique et attend d'être envoyé : réessayez quand la connexion sera revenue."),
+            (GitError::Offline { remote, detail }, Lang::En) => format!("{remote} cannot be reached: no network, or an address out of reach ({detail}). The post is recorded in the history and waiting to be sent: try again once you are back online."),
+            (GitError::Refused { remote, detail }, Lang::Fr) => format!("{remote} a refusé votre identité ({detail}). Vérifiez votre mot de passe ou jeton d'accès, ou que votre clé SSH est enregistrée chez l'hébergeur du site. L'article reste enregistré et attend d'être envoyé."),
+            (GitError::Refused { remote, detail }, Lang::En) => format!("{remote} refused your credentials ({detail}). Check your password or access token, or that your SSH key is registered with the site's host. The post stays recorded and waiting to be sent."),
+            (GitError::HookRejected(out), Lang::Fr) => format!("Une vérification du site (un « hook » git) a refusé l'enregistrement ; rien n'a été enregistré. Ce qu'elle dit :\n{out}"),
+            (GitError::HookRejected(out), Lang::En) => format!("A check of the site's (a git “hook”) refused the recording; nothing was recorded. What it says:\n{out}"),
+            (GitError::Stopped(files), Lang::Fr) => format!("Quelqu'un a modifié sur le site les mêmes lignes que vous dans un fichier qui n'est pas celui de l'article ({}). Billet s'est arrêté et a tout remis comme avant l'envoi. Demandez de l'aide à la personne qui s'occupe du site.", files.join(", ")),
+            (GitError::Stopped(files), Lang::En) => format!("Someone changed on the site the same lines as you in a file that is not the post's ({}). Billet stopped and put everything back as it was before sending. Ask whoever looks after the site for help.", files.join(", ")),
+            (GitError::Rejected { remote, detail }, Lang::Fr) => format!("{remote} a refusé l'envoi ({detail}). L'article reste enregistré et attend d'être envoyé : réessayez dans un moment."),
+            (GitError::Rejected { remote, detail }, Lang::En) => format!("{remote} refused what was sent ({detail}). The post stays recorded and waiting to be sent: try again in a moment."),
+            (GitError::NothingToSettle, Lang::Fr) => "Aucun envoi n'attend de choix : il a été terminé ou annulé ailleurs.".into(),
+            (GitError::NothingToSettle, Lang::En) => "No sending is waiting for choices: it was finished or cancelled elsewhere.".into(),
             (GitError::Path(e), lang) => e.message(lang),
             (GitError::Save(e), lang) => e.message(lang),
         }

@@ -10,8 +10,10 @@ mod commit;
 mod error;
 mod export;
 mod files;
+mod program;
 mod ready;
 mod repo;
+pub mod send;
 mod status;
 
 #[cfg(test)]
@@ -25,6 +27,7 @@ pub use commit::{commit_post, user_name, Committed, Identity};
 pub use error::{GitError, Unfinished};
 pub use export::{export_zip, Exported};
 pub use ready::{ready, suggested_message, OtherChange, Problem, Ready};
+pub use send::{SendOutcome, Sending, Sent, Step};
 pub use status::{badges, post_files};
 
 /// Where one file stands compared with the last commit.
@@ -102,9 +105,15 @@ pub enum Badge {
     New,
     /// The post or one of its images differs from the last commit.
     Modified,
-    /// Everything is as committed: recorded in the site's history, which
-    /// says nothing of whether it was sent anywhere.
+    /// Everything is as committed: recorded in the site's history, with
+    /// no remote here to say whether it was sent.
     Recorded,
+    /// Recorded, and not yet on the remote's branch: waiting to be sent.
+    Waiting,
+    /// Recorded, and on the remote's branch the site is built from.
+    Sent,
+    /// Recorded, and sent to its review branch, not yet on the site's.
+    InReview,
 }
 
 impl Badge {
@@ -113,6 +122,9 @@ impl Badge {
             Badge::New => lang.pick("nouveau", "new"),
             Badge::Modified => lang.pick("modifié", "modified"),
             Badge::Recorded => lang.pick("enregistré", "recorded"),
+            Badge::Waiting => lang.pick("en attente d'envoi", "waiting to be sent"),
+            Badge::Sent => lang.pick("envoyé", "sent"),
+            Badge::InReview => lang.pick("en relecture", "under review"),
         }
     }
 

@@ -169,11 +169,22 @@ pub fn badges(site: &Site, posts: &[String]) -> Result<HashMap<String, Badge>, G
         .par_iter()
         .map(|post| (post.clone(), referenced(site, post)))
         .collect();
-    Ok(referenced
-        .into_iter()
-        .filter_map(|(post, files)| {
-            let files = describe_all(site, Some((&repo, &snapshot)), files);
-            Badge::of(&files).map(|badge| (post, badge))
-        })
-        .collect())
+    let mut badges = HashMap::new();
+    let mut recorded = Vec::new();
+    for (post, files) in referenced {
+        let files = describe_all(site, Some((&repo, &snapshot)), files);
+        let Some(badge) = Badge::of(&files) else {
+            continue;
+        };
+        if badge == Badge::Recorded {
+            recorded.push((
+                post.clone(),
+                files.into_iter().map(|f| f.repo_path).collect(),
+            ));
+        }
+        badges.insert(post, badge);
+    }
+    // Whether the recorded ones were sent is git's to say.
+    badges.extend(super::send::sent_badges(site, &repo, &recorded));
+    Ok(badges)
 }

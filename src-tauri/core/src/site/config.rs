@@ -31,6 +31,26 @@ pub struct Config {
     /// The form, in order. The order is also where new keys go in a post.
     #[serde(default = "default_fields")]
     pub fields: Vec<Field>,
+    /// Where "send" takes a post.
+    #[serde(default)]
+    pub publish: Publish,
+}
+
+/// `publish:` in billet.yml: where a post goes when the author sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// The remote to send to; by default the current branch's upstream
+    /// remote, else `origin`.
+    #[serde(default)]
+    pub remote: Option<String>,
+    /// The branch the site is built from; by default the current branch.
+    #[serde(default)]
+    pub branch: Option<String>,
+    /// Send each post to a branch of its own and offer the link that asks
+    /// for a review, rather than to the site's branch itself.
+    #[serde(default)]
+    pub review: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,9 @@ pub mod fields;
 
 use std::path::{Path, PathBuf};
 
-pub use config::{BodyImageFormat, Config, CoverFormat, ImageFormat, Media, PostFolder, Upscale};
+pub use config::{
+    BodyImageFormat, Config, CoverFormat, ImageFormat, Media, PostFolder, Publish, Upscale,
+};
 pub use fields::{Field, FieldProblem, Label, Widget};
 
 use crate::lang::{Explain, Lang};

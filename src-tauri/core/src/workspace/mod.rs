@@ -23,6 +23,7 @@ mod kept_edits;
 mod pictures;
 mod posts;
 mod publish;
+mod send;
 #[cfg(test)]
 mod tests;
 pub mod views;

@@ -27,6 +27,7 @@ impl Workspace {
             other_changes: ready.other_changes,
             diff: ready.diff,
             message: ready.message,
+            review: self.site.config.publish.review,
         })
     }
 
@@ -58,17 +59,15 @@ impl Workspace {
         author: Option<&Identity>,
         now: DateTime<FixedOffset>,
     ) -> Result<Committed> {
-        let last_author = self
-            .settings
-            .as_ref()
-            .and_then(|s| s.get().last_author)
-            .map(|name| Identity {
-                name,
-                email: String::new(),
-            });
-        let fallback = author.or(last_author.as_ref());
         self.refuse_errors(rel)?;
-        Ok(git::commit_post(&self.site, rel, message, fallback, now)?)
+        let fallback = self.fallback_author(author);
+        Ok(git::commit_post(
+            &self.site,
+            rel,
+            message,
+            fallback.as_ref(),
+            now,
+        )?)
     }
 
     /// Writes the post's files into the zip `dest`, at their repository
@@ -118,6 +117,18 @@ impl Workspace {
         post.map(|p| p.problems.clone()).unwrap_or_default()
     }
 
+    /// Who commits when git's configuration names no one: `author`, else
+    /// the last author used here (with no e-mail).
+    pub(super) fn fallback_author(&self, author: Option<&Identity>) -> Option<Identity> {
+        author.cloned().or_else(|| {
+            let name = self.settings.as_ref()?.get().last_author?;
+            Some(Identity {
+                name,
+                email: String::new(),
+            })
+        })
+    }
+
     fn posts_cover(&self, rel: &str) -> Option<String> {
         let state = self.state();
         state
@@ -131,7 +142,7 @@ impl Workspace {
 
     /// Commit and export stop while an error remains: the check's, or a
     /// picture of the post missing or ignored by git.
-    fn refuse_errors(&self, rel: &str) -> Result<()> {
+    pub(super) fn refuse_errors(&self, rel: &str) -> Result<()> {
         let ready = self.status(rel)?;
         let problems = self.publishing_problems(rel, &ready, Lang::En);
         let errors = problems

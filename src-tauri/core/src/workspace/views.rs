@@ -212,6 +212,8 @@ pub struct ReadyView {
     /// The post against the last commit, as a unified diff.
     pub diff: String,
     pub message: String,
+    /// Sending goes to a review branch (billet.yml's `publish: {review: true}`).
+    pub review: bool,
 }
 
 /// Something to fix (an error) or to know (a warning) before publishing.
@@ -278,7 +280,8 @@ impl ErrorReport {
 /// The TypeScript declarations of every type that crosses to the
 /// interface, as `ui/src/lib/bindings.ts` holds them.
 pub fn typescript() -> String {
-    use crate::git::{FileRole, FileState, OtherChange};
+    use crate::git::send::{BodyPart, FieldChoice, PostConflict, Settlement, Side};
+    use crate::git::{FileRole, FileState, OtherChange, SendOutcome, Sent, Step};
     use crate::library::{Problem, ProblemKind};
     use crate::post::CoverForm;
     use crate::site::fields::SelectOption;
@@ -324,6 +327,14 @@ pub fn typescript() -> String {
         ReadyProblem::decl(&cfg),
         ReadyView::decl(&cfg),
         git::Committed::decl(&cfg),
+        Step::decl(&cfg),
+        Sent::decl(&cfg),
+        Side::decl(&cfg),
+        FieldChoice::decl(&cfg),
+        BodyPart::decl(&cfg),
+        PostConflict::decl(&cfg),
+        SendOutcome::decl(&cfg),
+        Settlement::decl(&cfg),
         ExportedZip::decl(&cfg),
         DiskChanges::decl(&cfg),
         ErrorReport::decl(&cfg),
