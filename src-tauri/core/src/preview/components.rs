@@ -42,7 +42,13 @@ struct Fence {
 /// The body with its MDC block components turned into `<div>` lines; the
 /// input itself when it has none.
 pub(super) fn expand(src: &str) -> Cow<'_, str> {
-    if !src.contains(':') {
+    // Most French text has colons, but few lines start with one: only those
+    // lines can hold a component, so most bodies skip the copy below (this
+    // runs on every keystroke).
+    let may_hold_one = src
+        .lines()
+        .any(|line| line.trim_start_matches([' ', '\t']).starts_with(':'));
+    if !may_hold_one {
         return Cow::Borrowed(src);
     }
     let lines: Vec<&str> = src.split_inclusive('\n').collect();
